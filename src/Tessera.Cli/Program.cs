@@ -1,0 +1,3 @@
+using Tessera.Cli;
+
+return TesseraCommand.Run(args, Console.Out, Console.Error);

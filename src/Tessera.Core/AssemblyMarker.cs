@@ -1,0 +1,4 @@
+namespace Tessera.Core;
+
+/// <summary>Anchor type for locating the core assembly.</summary>
+public static class AssemblyMarker;
