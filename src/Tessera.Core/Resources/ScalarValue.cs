@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Tessera.Core.Resources;
+
+/// <summary>
+/// A scalar resource amount in Mesos' fixed-point form: three decimal digits, stored as an integer
+/// count of thousandths. Doing arithmetic on integers is why 40 × 0.1 cpus fit exactly in 4 cpus,
+/// where doubles would leave 4.000000000000001 and refuse the last task.
+/// </summary>
+public readonly record struct ScalarValue(long Milli) : IComparable<ScalarValue>
+{
+    public const long Scale = 1000;
+
+    /// <summary>The largest amount we accept: far beyond any machine, small enough never to overflow a sum.</summary>
+    public static readonly ScalarValue Max = new(long.MaxValue / 1024);
+
+    public static readonly ScalarValue Zero = new(0);
+
+    public double Value => (double)Milli / Scale;
+
+    public bool IsZero => Milli == 0;
+
+    /// <summary>Rounds <paramref name="value"/> to three decimals; rejects NaN, infinities and overflow.</summary>
+    public static ScalarValue FromDouble(double value)
+    {
+        if (!double.IsFinite(value))
+            throw new ResourceInvariantException($"scalar value {value.ToString(CultureInfo.InvariantCulture)} is not a finite number");
+        var scaled = Math.Round(value * Scale, MidpointRounding.AwayFromZero);
+        if (Math.Abs(scaled) > Max.Milli)
+            throw new ResourceInvariantException($"scalar value {value.ToString(CultureInfo.InvariantCulture)} is too large");
+        return new ScalarValue((long)scaled);
+    }
+
+    public static ScalarValue operator +(ScalarValue a, ScalarValue b) => new(a.Milli + b.Milli);
+
+    public static ScalarValue operator -(ScalarValue a, ScalarValue b) => new(a.Milli - b.Milli);
+
+    public static bool operator <(ScalarValue a, ScalarValue b) => a.Milli < b.Milli;
+
+    public static bool operator >(ScalarValue a, ScalarValue b) => a.Milli > b.Milli;
+
+    public static bool operator <=(ScalarValue a, ScalarValue b) => a.Milli <= b.Milli;
+
+    public static bool operator >=(ScalarValue a, ScalarValue b) => a.Milli >= b.Milli;
+
+    public static ScalarValue Min(ScalarValue a, ScalarValue b) => a.Milli <= b.Milli ? a : b;
+
+    public int CompareTo(ScalarValue other) => Milli.CompareTo(other.Milli);
+
+    /// <summary>Shortest decimal form: <c>4</c>, <c>0.5</c>, <c>0.001</c>.</summary>
+    public override string ToString() => ((decimal)Milli / Scale).ToString("0.###", CultureInfo.InvariantCulture);
+}
