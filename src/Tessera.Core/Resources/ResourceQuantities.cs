@@ -83,10 +83,6 @@ public sealed class ResourceQuantities : IEquatable<ResourceQuantities>
         return true;
     }
 
-    /// <summary>Keeps only the names present in <paramref name="names"/>.</summary>
-    public ResourceQuantities Only(ResourceQuantities names) =>
-        new([.. Entries.Where(e => !names[e.Key].IsZero)]);
-
     /// <summary>Drops the listed names (used for fair-sharing exclusions such as gpus).</summary>
     public ResourceQuantities Without(IReadOnlySet<string> names) =>
         names.Count == 0 ? this : new([.. Entries.Where(e => !names.Contains(e.Key))]);

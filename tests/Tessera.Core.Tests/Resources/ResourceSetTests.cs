@@ -143,3 +143,23 @@ public sealed class ResourceSetTests
         }
     }
 }
+
+public sealed class ResourceLimitsTests
+{
+    [Fact]
+    public void ZeroIsALimitAndAbsenceIsNone()
+    {
+        var limits = ResourceLimits.Parse("cpus:0; mem:1024");
+        Assert.Equal(0, limits["cpus"]!.Value.Milli);
+        Assert.Null(limits["disk"]);
+        Assert.False(limits.Allows(ResourceQuantities.Parse("cpus:0.001")));
+        Assert.True(limits.Allows(ResourceQuantities.Parse("mem:1024;disk:1000000")));
+    }
+
+    [Theory]
+    [InlineData("cpus:-1", "cpus:-1")]
+    [InlineData("cpus:1;mem", "mem")]
+    [InlineData("cpus:x", "cpus:x")]
+    public void BadLimitsNameTheToken(string text, string token) =>
+        Assert.Equal(token, Assert.Throws<ResourceParseException>(() => ResourceLimits.Parse(text)).Token);
+}
