@@ -1,10 +1,26 @@
+using BenchmarkDotNet.Running;
+
 namespace Tessera.Benchmarks;
 
+/// <summary>
+/// <c>micro [BenchmarkDotNet args]</c> runs the micro-benchmarks; <c>allocator [--agents N]
+/// [--frameworks M] [--cycles C] [--warmup W] [--seed S]</c> runs one allocator scale run;
+/// <c>allocator --suite</c> runs the four published sizes.
+/// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: Tessera.Benchmarks micro | allocator [--agents N] [--frameworks M]");
-        return args.Length == 0 ? 2 : 0;
+        switch (args.FirstOrDefault())
+        {
+            case "micro":
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+                return 0;
+            case "allocator":
+                return AllocatorScale.Run(args[1..], Console.Out, Console.Error);
+            default:
+                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite");
+                return 2;
+        }
     }
 }

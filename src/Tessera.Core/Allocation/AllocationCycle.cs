@@ -21,7 +21,9 @@ internal sealed class AllocationCycle
     private readonly Random _random;
     private readonly Dictionary<(string Framework, int Agent, string Role), ResourceSet> _offers = [];
     private readonly List<(string Framework, int Agent, string Role)> _offerOrder = [];
+    private readonly List<(string Role, string Framework)> _examined = [];
     private readonly HashSet<(string Role, string Framework)> _tried = [];
+    private readonly List<string> _roles = [];
 
     public AllocationCycle(AllocationSnapshot snapshot, DateTimeOffset now)
     {
@@ -46,7 +48,7 @@ internal sealed class AllocationCycle
                 AllocateAgent(i, guaranteeStage: true);
         foreach (var i in order)
             AllocateAgent(i, guaranteeStage: false);
-        var offers = _offerOrder.Select(k => new PlannedOffer(k.Framework, _snapshot.Agents[k.Agent].Id, k.Role, _offers[k].AllocatedTo(k.Role)));
+        var offers = _offerOrder.Select(k => new PlannedOffer(k.Framework, _snapshot.Agents[k.Agent].Id, k.Role, _offers[k]));
         return new AllocationPlan(_snapshot.Cycle, _now, [.. offers]);
     }
 
@@ -54,17 +56,24 @@ internal sealed class AllocationCycle
     {
         var agent = _snapshot.Agents[index];
         if (!agent.Active) return;
+        _examined.Clear();
         if (_tried.Count > 0) _tried.Clear();
         // An offer takes everything the framework's role may have; loop for what is left, such as
-        // resources reserved to another role.
-        while (!_available[index].IsEmpty && TryOneOffer(index, agent, guaranteeStage))
+        // resources reserved to another role. A pair examined once is not examined again for this
+        // agent: less free resources can't make it eligible. The set is only built on a second pass,
+        // which most agents never need.
+        var pass = 0;
+        while (!_available[index].IsEmpty && TryOneOffer(index, agent, guaranteeStage, pass++ > 0))
         {
+            foreach (var pair in _examined) _tried.Add(pair);
+            _examined.Clear();
         }
     }
 
-    private bool TryOneOffer(int index, AllocatorAgent agent, bool guaranteeStage)
+    private bool TryOneOffer(int index, AllocatorAgent agent, bool guaranteeStage, bool again)
     {
-        foreach (var role in _tree.RolesInOrder())
+        _tree.RolesInOrder(_roles);
+        foreach (var role in _roles)
         {
             if (guaranteeStage && _quota.Unsatisfied(role).IsEmpty) continue;
             var forRole = _available[index].AllocatableTo(role);
@@ -73,7 +82,8 @@ internal sealed class AllocationCycle
             if (!_min.IsSatisfiedBy(forRole.Quantities)) continue;
             foreach (var frameworkId in _tree.FrameworksInOrder(role))
             {
-                if (!_tried.Add((role, frameworkId))) continue;
+                if (again && _tried.Contains((role, frameworkId))) continue;
+                _examined.Add((role, frameworkId));
                 var framework = _frameworks[frameworkId];
                 if (Eligibility.Check(framework, role, agent, _snapshot.Options) != Ineligible.None) continue;
                 var candidate = CapabilityFilter.For(framework, forRole);
@@ -102,7 +112,8 @@ internal sealed class AllocationCycle
             _offerOrder.Add(key);
         }
         // Subtraction re-checks the invariant: an offer never exceeds what the agent has free.
-        _available[index] -= resources;
+        // Offering everything that is left (the usual case) needs no arithmetic.
+        _available[index] = ReferenceEquals(resources, _available[index]) ? ResourceSet.Empty : _available[index] - resources;
         _tree.Allocate(role, frameworkId, resources.Quantities);
         _quota.Record(role, resources);
     }

@@ -70,7 +70,7 @@ public sealed class AllocatorState(AllocatorOptions options)
         foreach (var agentId in _agents.Keys.ToList())
         {
             foreach (var (key, held) in Held(agentId).Where(h => h.Key.FrameworkId == id).ToList())
-                Recover(id, agentId, held.AllocatedTo(key.Role), refuseSeconds: 0);
+                Recover(id, agentId, key.Role, held, refuseSeconds: 0);
             var agent = _agents[agentId];
             if (agent.Filters.Keys.Any(k => k.FrameworkId == id))
                 _agents[agentId] = agent with { Filters = agent.Filters.RemoveRange(agent.Filters.Keys.Where(k => k.FrameworkId == id)) };
@@ -121,7 +121,7 @@ public sealed class AllocatorState(AllocatorOptions options)
     public void Apply(AllocationPlan plan)
     {
         foreach (var offer in plan.Offers)
-            Allocate(offer.FrameworkId, offer.AgentId, offer.Role, offer.Resources.WithoutAllocation());
+            Allocate(offer.FrameworkId, offer.AgentId, offer.Role, offer.Resources);
     }
 
     /// <summary>Marks resources as allocated outside a cycle, e.g. tasks an agent reports when it re-registers.</summary>
@@ -138,28 +138,24 @@ public sealed class AllocatorState(AllocatorOptions options)
 
     /// <summary>
     /// Gives resources back (declined, rescinded, unused part of an ACCEPT, or freed by a finished
-    /// task). Resources carry their role in <c>allocation_info</c>. With a refusal period the
-    /// framework won't be offered the same again on this agent until it expires.
+    /// task) from what <paramref name="frameworkId"/> holds for <paramref name="role"/> on the agent.
+    /// With a refusal period the framework won't be offered the same again there until it expires.
     /// </summary>
-    public void Recover(string frameworkId, string agentId, ResourceSet resources, double? refuseSeconds, DateTimeOffset now = default)
+    public void Recover(string frameworkId, string agentId, string role, ResourceSet resources, double? refuseSeconds, DateTimeOffset now = default)
     {
-        var f = Framework(frameworkId);
-        foreach (var group in resources.GroupBy(r => r.AllocationRole ?? SingleRole(f)))
-        {
-            var role = group.Key;
-            var plain = ResourceSet.Of(group).WithoutAllocation();
-            var key = new FilterKey(frameworkId, role);
-            var held = _allocations[agentId];
-            if (!held.TryGetValue(key, out var before) || !before.TrySubtract(plain, out var left))
-                throw new ResourceInvariantException($"framework {frameworkId} role {role} does not hold {plain} on agent {agentId}");
-            if (left.IsEmpty) held.Remove(key);
-            else held[key] = left;
-            var agent = _agents[agentId];
-            _agents[agentId] = agent with { Available = agent.Available + plain, Allocated = agent.Allocated - plain };
-            Release(key, plain.Quantities);
-            if (OfferFilter.Create(plain.Quantities, refuseSeconds, now) is { } filter)
-                AddFilter(agentId, key, filter);
-        }
+        Framework(frameworkId);
+        var plain = resources.Any(r => r.AllocationRole is not null) ? resources.WithoutAllocation() : resources;
+        var key = new FilterKey(frameworkId, role);
+        var held = _allocations[agentId];
+        if (!held.TryGetValue(key, out var before) || !before.TrySubtract(plain, out var left))
+            throw new ResourceInvariantException($"framework {frameworkId} role {role} does not hold {plain} on agent {agentId}");
+        if (left.IsEmpty) held.Remove(key);
+        else held[key] = left;
+        var agent = _agents[agentId];
+        _agents[agentId] = agent with { Available = agent.Available + plain, Allocated = agent.Allocated - plain };
+        Release(key, plain.Quantities);
+        if (OfferFilter.Create(plain.Quantities, refuseSeconds, now) is { } filter)
+            AddFilter(agentId, key, filter);
     }
 
     /// <summary>Drops filters whose deadline has come; cheap when none has.</summary>
@@ -196,9 +192,6 @@ public sealed class AllocatorState(AllocatorOptions options)
 
     private AllocatorFramework Framework(string id) =>
         _frameworks.TryGetValue(id, out var f) ? f : throw new InvalidOperationException($"framework {id} is not known");
-
-    private static string SingleRole(AllocatorFramework f) =>
-        f.Roles.Length == 1 ? f.Roles[0] : throw new ResourceInvariantException($"resources for multi-role framework {f.Id} need allocation_info.role");
 
     private static ImmutableArray<string> ValidRoles(IEnumerable<string> roles)
     {

@@ -39,8 +39,12 @@ internal sealed class RoleTree
         Build(_root, snapshot, own, total, random);
     }
 
-    /// <summary>Roles that have frameworks, in the order they should be offered resources.</summary>
-    public IEnumerable<string> RolesInOrder() => Walk(_root);
+    /// <summary>Fills <paramref name="into"/> with the roles that have frameworks, in the order they should be offered resources.</summary>
+    public void RolesInOrder(List<string> into)
+    {
+        into.Clear();
+        Walk(_root, into);
+    }
 
     public IEnumerable<string> FrameworksInOrder(string role) => _frameworks[role].Sorted();
 
@@ -83,17 +87,12 @@ internal sealed class RoleTree
         return subtree;
     }
 
-    private IEnumerable<string> Walk(Node node)
+    private void Walk(Node node, List<string> into)
     {
         foreach (var key in node.Sorter!.Sorted())
         {
-            if (key == SelfLeaf)
-            {
-                yield return node.Role;
-                continue;
-            }
-            foreach (var role in Walk(_nodes[key]))
-                yield return role;
+            if (key == SelfLeaf) into.Add(node.Role);
+            else Walk(_nodes[key], into);
         }
     }
 

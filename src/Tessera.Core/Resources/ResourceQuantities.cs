@@ -21,10 +21,17 @@ public sealed class ResourceQuantities : IEquatable<ResourceQuantities>
 
     public static ResourceQuantities Of(ResourceSet resources)
     {
-        var map = new SortedDictionary<string, ScalarValue>(StringComparer.Ordinal);
+        // A handful of names: a sorted array beats a dictionary here, and this runs per agent per cycle.
+        var entries = new List<KeyValuePair<string, ScalarValue>>(resources.Count);
         foreach (var r in resources.Items)
-            map[r.Name] = map.GetValueOrDefault(r.Name) + r.Quantity;
-        return FromSorted(map);
+        {
+            var i = entries.FindIndex(e => e.Key == r.Name);
+            if (i < 0) entries.Add(new(r.Name, r.Quantity));
+            else entries[i] = new(r.Name, entries[i].Value + r.Quantity);
+        }
+        entries.RemoveAll(static e => e.Value.IsZero);
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return entries.Count == 0 ? Empty : new ResourceQuantities([.. entries]);
     }
 
     public static ResourceQuantities Of(params (string Name, double Value)[] entries)

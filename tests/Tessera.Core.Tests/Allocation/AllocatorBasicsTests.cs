@@ -12,8 +12,7 @@ public sealed class AllocatorBasicsTests
         var kit = new AllocatorTestKit().Agent("a1", "cpus:4;mem:1024;ports:[31000-32000]").Framework("f1");
         var offer = Assert.Single(kit.Cycle().Offers);
         Assert.Equal(("f1", "a1", "*"), (offer.FrameworkId, offer.AgentId, offer.Role));
-        Assert.Equal(R("cpus:4;mem:1024;ports:[31000-32000]"), offer.Resources.WithoutAllocation());
-        Assert.All(offer.Resources, r => Assert.Equal("*", r.AllocationRole));
+        Assert.Equal(R("cpus:4;mem:1024;ports:[31000-32000]"), offer.Resources);
     }
 
     [Fact]
@@ -22,7 +21,7 @@ public sealed class AllocatorBasicsTests
         var kit = new AllocatorTestKit().Agent("a1", "cpus:4;mem:1024").Framework("f1");
         var first = kit.Cycle();
         Assert.Empty(kit.Cycle().Offers);
-        kit.State.Recover("f1", "a1", first.Offers[0].Resources, refuseSeconds: 0, kit.Now);
+        kit.State.Recover("f1", "a1", "*", first.Offers[0].Resources, refuseSeconds: 0, kit.Now);
         Assert.Single(kit.Cycle().Offers);
     }
 
@@ -31,10 +30,10 @@ public sealed class AllocatorBasicsTests
     {
         var kit = new AllocatorTestKit().Agent("a1", "cpus:4;mem:1024").Framework("f1");
         var offer = kit.Cycle().Offers[0];
-        var used = R("cpus:1;mem:128").AllocatedTo("*");
-        kit.State.Recover("f1", "a1", offer.Resources - used, refuseSeconds: 0, kit.Now);
+        var used = R("cpus:1;mem:128");
+        kit.State.Recover("f1", "a1", "*", offer.Resources - used, refuseSeconds: 0, kit.Now);
         var next = Assert.Single(kit.Cycle().Offers);
-        Assert.Equal(R("cpus:3;mem:896"), next.Resources.WithoutAllocation());
+        Assert.Equal(R("cpus:3;mem:896"), next.Resources);
     }
 
     [Fact]
@@ -94,7 +93,7 @@ public sealed class AllocatorBasicsTests
     {
         var kit = new AllocatorTestKit().Agent("a1", "cpus:4;mem:1024").Framework("f1");
         kit.Cycle();
-        Assert.Throws<ResourceInvariantException>(() => kit.State.Recover("f1", "a1", R("cpus:5").AllocatedTo("*"), 0, kit.Now));
+        Assert.Throws<ResourceInvariantException>(() => kit.State.Recover("f1", "a1", "*", R("cpus:5"), 0, kit.Now));
         Assert.Throws<ResourceInvariantException>(() => kit.State.Allocate("f1", "a1", "*", R("cpus:1")));
     }
 

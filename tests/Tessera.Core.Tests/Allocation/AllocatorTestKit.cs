@@ -41,7 +41,7 @@ internal sealed class AllocatorTestKit
     public void DeclineAll(AllocationPlan plan, double? refuseSeconds)
     {
         foreach (var o in plan.Offers)
-            State.Recover(o.FrameworkId, o.AgentId, o.Resources, refuseSeconds, Now);
+            State.Recover(o.FrameworkId, o.AgentId, o.Role, o.Resources, refuseSeconds, Now);
     }
 
     public static ResourceSet R(string text) => ResourceSet.Parse(text);

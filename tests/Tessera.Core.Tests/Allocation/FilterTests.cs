@@ -43,11 +43,11 @@ public sealed class FilterTests
         var kit = new AllocatorTestKit().Agent("a1", "cpus:4;mem:1024").Framework("f1");
         var offer = kit.Cycle().Offers[0];
         // Keep 1 cpu in use, decline the rest for an hour.
-        var used = R("cpus:1;mem:128").AllocatedTo("*");
-        kit.State.Recover("f1", "a1", offer.Resources - used, 3600, kit.Now);
+        var used = R("cpus:1;mem:128");
+        kit.State.Recover("f1", "a1", "*", offer.Resources - used, 3600, kit.Now);
         Assert.Empty(kit.Cycle().Offers);
         // The task ends: more is free than was refused, so the filter no longer applies.
-        kit.State.Recover("f1", "a1", used, 0, kit.Now);
+        kit.State.Recover("f1", "a1", "*", used, 0, kit.Now);
         Assert.Single(kit.Cycle().Offers);
     }
 
