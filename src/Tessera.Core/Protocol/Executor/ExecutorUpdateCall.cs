@@ -4,5 +4,5 @@ namespace Tessera.Core.Protocol.Executor;
 public sealed record ExecutorUpdateCall
 {
     /// <summary>The status (with a uuid).</summary>
-    public required TaskStatus Status { get; init; }
+    public required MesosTaskStatus Status { get; init; }
 }

@@ -51,7 +51,7 @@ internal static class AsciiEscaper
 
     private static void WriteEscape(char unit, Span<byte> into)
     {
-        const string hex = "0123456789abcdef";
+        const string hex = "0123456789ABCDEF";
         into[0] = (byte)'\\';
         into[1] = (byte)'u';
         into[2] = (byte)hex[(unit >> 12) & 0xF];

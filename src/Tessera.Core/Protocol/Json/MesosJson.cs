@@ -39,7 +39,7 @@ public static class MesosJson
         }
         catch (JsonException ex)
         {
-            throw new MesosJsonException(ex.Path ?? "$", Describe(ex.Message), ex);
+            throw new MesosJsonException(ex.Path ?? "$", Describe(TypeInfo<T>(), ex.Path, ex.Message), ex);
         }
 
         return value ?? throw new MesosJsonException("$", "expected a JSON object, got null");
@@ -50,14 +50,13 @@ public static class MesosJson
         ?? throw new NotSupportedException($"{typeof(T)} is not a Mesos wire type");
 
     /// <summary>Turns System.Text.Json's message into a short rule without CLR type names or positions.</summary>
-    private static string Describe(string message)
+    private static string Describe(JsonTypeInfo root, string? path, string message)
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         var text = cut >= 0 ? message[..cut] : message;
-        const string couldNotConvert = "The JSON value could not be converted to ";
-        if (text.StartsWith(couldNotConvert, StringComparison.Ordinal))
+        if (text.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
         {
-            return "expected " + Expected(text[couldNotConvert.Length..].TrimEnd('.'));
+            return "expected " + Expected(TypeAt(root, path ?? "$"));
         }
 
         const string missing = "was missing required properties including: ";
@@ -67,21 +66,87 @@ public static class MesosJson
             return "missing required field " + text[(at + missing.Length)..].TrimEnd('.');
         }
 
+        const string disallowsNull = "doesn't allow setting null values";
+        if (text.Contains(disallowsNull, StringComparison.Ordinal))
+        {
+            return "a required field may not be null";
+        }
+
         return text.TrimEnd('.');
     }
 
-    private static string Expected(string clrType)
+    /// <summary>Follows a JSON path such as <c>$.a.b[0].c</c> through the metadata to the expected type.</summary>
+    private static JsonTypeInfo? TypeAt(JsonTypeInfo root, string path)
     {
-        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']');
-        return type switch
+        JsonTypeInfo? current = root;
+        var segments = path.TrimStart('$').Split(['.', '['], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var segment in segments)
         {
-            "System.String" => "a string",
-            "System.Boolean" => "true or false",
-            "System.Double" or "System.Single" => "a number",
-            "System.Int32" or "System.Int64" => "an integer",
-            "System.UInt32" or "System.UInt64" => "a non-negative integer",
-            _ when type.Contains("IReadOnlyList", StringComparison.Ordinal) => "an array",
-            _ when type.Contains("IReadOnlyDictionary", StringComparison.Ordinal) => "an object (map)",
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (segment.EndsWith(']') || current.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary)
+            {
+                current = current.ElementType is { } element ? Options.GetTypeInfo(element) : null;
+                continue;
+            }
+
+            var property = current.Properties.FirstOrDefault(p => p.Name == segment);
+            current = property is null ? null : Options.GetTypeInfo(property.PropertyType);
+        }
+
+        return current;
+    }
+
+    private static string Expected(JsonTypeInfo? info)
+    {
+        if (info is null)
+        {
+            return "a value of another type";
+        }
+
+        var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
+        if (type == typeof(string))
+        {
+            return "a string";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "true or false";
+        }
+
+        if (type == typeof(double) || type == typeof(float))
+        {
+            return "a number";
+        }
+
+        if (type == typeof(int) || type == typeof(long))
+        {
+            return "an integer";
+        }
+
+        if (type == typeof(uint) || type == typeof(ulong))
+        {
+            return "a non-negative integer";
+        }
+
+        if (type.IsEnum)
+        {
+            return "an enum name string";
+        }
+
+        if (type == typeof(ByteString))
+        {
+            return "a base64 string";
+        }
+
+        return info.Kind switch
+        {
+            JsonTypeInfoKind.Enumerable => "an array",
+            JsonTypeInfoKind.Dictionary => "an object (map)",
             _ => "an object",
         };
     }

@@ -30,7 +30,7 @@ namespace Tessera.Core.Protocol.Json;
 [JsonSerializable(typeof(ExecutorInfo))]
 [JsonSerializable(typeof(TaskInfo))]
 [JsonSerializable(typeof(TaskGroupInfo))]
-[JsonSerializable(typeof(TaskStatus))]
+[JsonSerializable(typeof(MesosTaskStatus))]
 [JsonSerializable(typeof(MesosTask))]
 [JsonSerializable(typeof(Offer))]
 [JsonSerializable(typeof(InverseOffer))]

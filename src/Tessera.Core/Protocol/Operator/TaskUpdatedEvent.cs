@@ -7,7 +7,7 @@ public sealed record TaskUpdatedEvent
     public required FrameworkID FrameworkId { get; init; }
 
     /// <summary>The latest status.</summary>
-    public required TaskStatus Status { get; init; }
+    public required MesosTaskStatus Status { get; init; }
 
     /// <summary>The latest state.</summary>
     public required TaskState State { get; init; }

@@ -4,5 +4,5 @@ namespace Tessera.Core.Protocol.Scheduler;
 public sealed record UpdateEvent
 {
     /// <summary>The status; acknowledge it when it has a uuid.</summary>
-    public required TaskStatus Status { get; init; }
+    public required MesosTaskStatus Status { get; init; }
 }

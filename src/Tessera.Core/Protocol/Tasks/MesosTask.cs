@@ -28,7 +28,7 @@ public sealed record MesosTask
     public IReadOnlyList<Resource>? Resources { get; init; }
 
     /// <summary>Recent status updates.</summary>
-    public IReadOnlyList<TaskStatus>? Statuses { get; init; }
+    public IReadOnlyList<MesosTaskStatus>? Statuses { get; init; }
 
     /// <summary>The state of the latest unacknowledged update.</summary>
     public TaskState? StatusUpdateState { get; init; }

@@ -1,7 +1,7 @@
 namespace Tessera.Core.Protocol;
 
-/// <summary>Mesos <c>TaskStatus</c>: one status update of a task.</summary>
-public sealed record TaskStatus
+/// <summary>Mesos <c>TaskStatus</c>: one status update of a task (renamed to avoid <see cref="System.Threading.Tasks.TaskStatus"/>).</summary>
+public sealed record MesosTaskStatus
 {
     /// <summary>The task.</summary>
     public required TaskID TaskId { get; init; }
