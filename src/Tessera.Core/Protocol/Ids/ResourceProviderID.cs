@@ -1,0 +1,14 @@
+namespace Tessera.Core.Protocol;
+
+/// <summary>The ID of a resource provider; on the wire <c>{"value":"…"}</c>.</summary>
+public sealed record ResourceProviderID
+{
+    /// <summary>The ID text.</summary>
+    public required string Value { get; init; }
+
+    /// <summary>Wraps <paramref name="value"/>.</summary>
+    public static ResourceProviderID Of(string value) => new() { Value = value };
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

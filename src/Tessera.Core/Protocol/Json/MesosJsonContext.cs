@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using Tessera.Core.Protocol.Executor;
+using Tessera.Core.Protocol.Operator;
+using Tessera.Core.Protocol.Scheduler;
+
+namespace Tessera.Core.Protocol.Json;
+
+/// <summary>
+/// Source-generated metadata for every Mesos wire type. Use it through <see cref="MesosJson"/>,
+/// which adds the ASCII-only output rule.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    RespectNullableAnnotations = true,
+    PropertyNameCaseInsensitive = false,
+    WriteIndented = false,
+    Converters = [typeof(MesosDoubleConverter)])]
+[JsonSerializable(typeof(SchedulerCall))]
+[JsonSerializable(typeof(SchedulerEvent))]
+[JsonSerializable(typeof(ExecutorCall))]
+[JsonSerializable(typeof(ExecutorEvent))]
+[JsonSerializable(typeof(OperatorCall))]
+[JsonSerializable(typeof(OperatorResponse))]
+[JsonSerializable(typeof(OperatorEvent))]
+[JsonSerializable(typeof(FrameworkInfo))]
+[JsonSerializable(typeof(MasterInfo))]
+[JsonSerializable(typeof(AgentInfo))]
+[JsonSerializable(typeof(ExecutorInfo))]
+[JsonSerializable(typeof(TaskInfo))]
+[JsonSerializable(typeof(TaskGroupInfo))]
+[JsonSerializable(typeof(MesosTaskStatus))]
+[JsonSerializable(typeof(MesosTask))]
+[JsonSerializable(typeof(Offer))]
+[JsonSerializable(typeof(InverseOffer))]
+[JsonSerializable(typeof(OfferOperation))]
+[JsonSerializable(typeof(OperationStatus))]
+[JsonSerializable(typeof(Resource))]
+[JsonSerializable(typeof(IReadOnlyList<Resource>))]
+[JsonSerializable(typeof(ContainerID))]
+[JsonSerializable(typeof(MaintenanceSchedule))]
+[JsonSerializable(typeof(QuotaConfig))]
+[JsonSerializable(typeof(WeightInfo))]
+internal sealed partial class MesosJsonContext : JsonSerializerContext;
