@@ -19,7 +19,7 @@ public static class AllocatorScale
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        int agents = 10_000, frameworks = 1_000, cycles = 7, warmup = 2, seed = 1;
+        int agents = 10_000, frameworks = 1_000, cycles = 7, warmup = 5, seed = 1;
         var suite = false;
         for (var i = 0; i < args.Length; i++)
         {

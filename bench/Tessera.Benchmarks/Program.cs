@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Tessera.Benchmarks;
 
@@ -14,7 +17,11 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "micro":
-                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+                // In-process: no generated project to build (our warnings-as-errors would trip on it),
+                // and a short job, since these figures are compared side by side in one run.
+                var config = ManualConfig.Create(DefaultConfig.Instance)
+                    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..], config);
                 return 0;
             case "allocator":
                 return AllocatorScale.Run(args[1..], Console.Out, Console.Error);
