@@ -158,6 +158,31 @@ public sealed class AllocatorState(AllocatorOptions options)
             AddFilter(agentId, key, filter);
     }
 
+    /// <summary>
+    /// RESERVE, UNRESERVE, CREATE or DESTROY on resources the framework role holds on the agent:
+    /// <paramref name="from"/> becomes <paramref name="to"/> in the agent's total and in the holding.
+    /// The amounts don't change, only their metadata; <paramref name="from"/> must be held (checked).
+    /// </summary>
+    public void Convert(string frameworkId, string agentId, string role, ResourceSet from, ResourceSet to)
+    {
+        if (!from.Quantities.Equals(to.Quantities))
+            throw new ResourceInvariantException($"conversion must keep amounts: {from} -> {to}");
+        var key = new FilterKey(frameworkId, role);
+        var held = _allocations[agentId];
+        if (!held.TryGetValue(key, out var before) || !before.TrySubtract(from, out var left))
+            throw new ResourceInvariantException($"framework {frameworkId} role {role} does not hold {from} on agent {agentId}");
+        held[key] = left + to;
+        var agent = _agents[agentId];
+        var total = agent.Total - from + to;
+        _agents[agentId] = new AllocatorAgent(agentId, agent.Hostname, total)
+        {
+            Available = agent.Available,
+            Allocated = agent.Allocated - from + to,
+            Active = agent.Active,
+            Filters = agent.Filters,
+        };
+    }
+
     /// <summary>Drops filters whose deadline has come; cheap when none has.</summary>
     public void ExpireFilters(DateTimeOffset now)
     {

@@ -110,3 +110,22 @@ public sealed class ReservationAndCapabilityTests
         }
     }
 }
+
+public sealed class ConversionTests
+{
+    [Fact]
+    public void ReserveConvertsHeldResourcesAndTheAgentTotal()
+    {
+        var kit = new AllocatorTestKit().Agent("a1", "cpus:4;mem:1024").Framework("f", "ops");
+        kit.Cycle();
+        var from = AllocatorTestKit.R("cpus:1");
+        var to = ResourceSet.Of(Resource.OfScalar("cpus", 1).PushReservation(Reservation.Dynamic("ops", "p")));
+        kit.State.Convert("f", "a1", "ops", from, to);
+        Assert.Equal(1, kit.State.Agents["a1"].Total.ReservedTo("ops").Cpus);
+        Assert.Equal(4, kit.State.Agents["a1"].Total.Cpus);
+        // Give it all back: the reserved cpu is now offered only to ops.
+        kit.State.Recover("f", "a1", "ops", AllocatorTestKit.R("cpus:3;mem:1024") + to, 0, kit.Now);
+        Assert.Equal(1, kit.State.Agents["a1"].Available.ReservedTo("ops").Cpus);
+        Assert.Throws<ResourceInvariantException>(() => kit.State.Convert("f", "a1", "ops", from, to));
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tessera.Core.AgentLink;
 using Tessera.Core.Protocol.Executor;
 using Tessera.Core.Protocol.Operator;
 using Tessera.Core.Protocol.Scheduler;
@@ -42,4 +43,12 @@ namespace Tessera.Core.Protocol.Json;
 [JsonSerializable(typeof(MaintenanceSchedule))]
 [JsonSerializable(typeof(QuotaConfig))]
 [JsonSerializable(typeof(WeightInfo))]
+[JsonSerializable(typeof(AgentRegistration))]
+[JsonSerializable(typeof(AgentRegistered))]
+[JsonSerializable(typeof(AgentCommand))]
+[JsonSerializable(typeof(AgentPong))]
+[JsonSerializable(typeof(AgentStatusUpdate))]
+[JsonSerializable(typeof(AgentExecutorExited))]
+[JsonSerializable(typeof(AgentExecutorMessage))]
+[JsonSerializable(typeof(AgentStreamRequest))]
 internal sealed partial class MesosJsonContext : JsonSerializerContext;

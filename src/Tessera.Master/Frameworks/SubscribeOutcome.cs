@@ -1,0 +1,15 @@
+using Tessera.Master.Events;
+
+namespace Tessera.Master.Frameworks;
+
+/// <summary>
+/// The answer to SUBSCRIBE: a stream to hold open (with the framework id for the header), or an
+/// HTTP error. <see cref="CloseAfterFirst"/> is Mesos' way of refusing a removed framework: the
+/// stream opens, carries one ERROR event, and closes.
+/// </summary>
+internal sealed record SubscribeOutcome(EventChannel? Stream, string? FrameworkId, int Status, string? Message)
+{
+    public static SubscribeOutcome Open(EventChannel stream, string frameworkId) => new(stream, frameworkId, 200, null);
+
+    public static SubscribeOutcome Fail(int status, string message) => new(null, null, status, message);
+}

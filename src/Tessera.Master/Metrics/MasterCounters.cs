@@ -1,0 +1,37 @@
+using Tessera.Core.Protocol;
+
+namespace Tessera.Master.Metrics;
+
+/// <summary>Monotonic counters the loop bumps; read through snapshots for <c>/metrics</c>.</summary>
+internal sealed class MasterCounters
+{
+    public long FrameworksSubscribed;
+    public long FrameworksRemoved;
+    public long AgentsRegistered;
+    public long AgentsReregistered;
+    public long AgentsUnreachable;
+    public long OffersMade;
+    public long OffersDeclined;
+    public long OffersAccepted;
+    public long OffersRescinded;
+    public long TasksLaunched;
+    public long TasksError;
+    public long TasksKillRequested;
+    public long StatusUpdates;
+    public long FrameworkMessages;
+    public long AllocationRuns;
+    public double LastAllocationRunMs;
+    public readonly Dictionary<TaskState, long> TerminalTasks = [];
+
+    public void CountTerminal(TaskState state) => TerminalTasks[state] = TerminalTasks.GetValueOrDefault(state) + 1;
+
+    public MasterCounters Copy()
+    {
+        var copy = (MasterCounters)MemberwiseClone();
+        copy.TerminalTasksCopy = new Dictionary<TaskState, long>(TerminalTasks);
+        return copy;
+    }
+
+    /// <summary>Set on copies only: the terminal counts frozen with them.</summary>
+    public IReadOnlyDictionary<TaskState, long> TerminalTasksCopy { get; private set; } = new Dictionary<TaskState, long>();
+}
