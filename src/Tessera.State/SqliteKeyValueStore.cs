@@ -49,7 +49,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
 
-        var writer = new SqliteConnection(connectionString);
+        // The writer lives as long as the store, so it skips the pool; readers come and go and use it.
+        var writerConnectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+        var writer = new SqliteConnection(writerConnectionString);
         try
         {
             await OpenConnectionAsync(writer, cancellationToken).ConfigureAwait(false);
@@ -137,8 +139,10 @@ public sealed class SqliteKeyValueStore : IKeyValueStore
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            SqliteConnection.ClearPool(_writer);
             await _writer.DisposeAsync().ConfigureAwait(false);
+            // Idle pooled readers would keep the file open after the store is gone.
+            await using var pooled = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(pooled);
         }
         finally
         {

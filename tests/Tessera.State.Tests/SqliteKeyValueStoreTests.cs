@@ -396,6 +396,40 @@ public sealed class SqliteKeyValueStoreTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.PutAsync("k", Bytes.Of("v"), ExpectVersion.Any, Ct));
     }
 
+    [Fact]
+    public async Task Dispose_closes_every_handle_on_the_file()
+    {
+        if (!Directory.Exists("/proc/self/fd"))
+            return;
+        var store = await OpenAsync();
+        await store.PutAsync("k", Bytes.Of("v"), ExpectVersion.Any, Ct);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.ListAsync("", Ct)));
+        Assert.NotEmpty(OpenHandles());
+
+        await store.DisposeAsync();
+
+        Assert.Empty(OpenHandles());
+    }
+
+    private string[] OpenHandles() => Directory.GetFiles("/proc/self/fd")
+        .Select(LinkTargetOrNull)
+        .Where(target => target is not null && target.StartsWith(_dir.DatabasePath, StringComparison.Ordinal))
+        .Select(target => target!)
+        .ToArray();
+
+    // Other tests open and close descriptors meanwhile; one that vanished is simply not ours.
+    private static string? LinkTargetOrNull(string fd)
+    {
+        try
+        {
+            return new FileInfo(fd).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     [Theory]
     [InlineData(new byte[] { }, null)]
     [InlineData(new byte[] { 0x61 }, new byte[] { 0x62 })]
