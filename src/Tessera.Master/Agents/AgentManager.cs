@@ -4,6 +4,7 @@ using Tessera.Core.Protocol.Json;
 using Tessera.Core.Resources;
 using Tessera.Master.Events;
 using Tessera.Master.Loop;
+using Tessera.Master.Offers;
 using Tessera.Master.State;
 
 namespace Tessera.Master.Agents;

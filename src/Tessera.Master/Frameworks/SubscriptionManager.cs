@@ -73,6 +73,13 @@ internal sealed class SubscriptionManager(MasterRuntime rt)
             Remove(framework);
     }
 
+    /// <summary>Timer: a HEARTBEAT to every connected framework.</summary>
+    public void Heartbeat()
+    {
+        foreach (var framework in State.Frameworks.Values.Where(f => f.Connected).ToList())
+            rt.Outbox.ToFramework(framework, SchedulerEvents.Heartbeat);
+    }
+
     public CallOutcome Update(FrameworkRecord framework, UpdateFrameworkCall call)
     {
         var info = call.FrameworkInfo;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tessera.Master.Agents;
+using Tessera.Master.Hosting;
 using Tessera.Master.Events;
 using Tessera.Master.Frameworks;
 using Tessera.Master.Offers;
@@ -30,7 +31,8 @@ internal sealed class MasterRuntime
     }
 
     public MasterState State { get; }
-    public MasterIdentity Identity { get; }
+    /// <summary>Set once more after start when the bound port is known.</summary>
+    public MasterIdentity Identity { get; set; }
     public ILogger Log { get; }
     public Outbox Outbox { get; }
     public TaskManager Tasks { get; }

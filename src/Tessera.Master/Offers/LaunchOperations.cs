@@ -4,6 +4,9 @@ using Tessera.Core.Resources;
 using Tessera.Master.Loop;
 using Tessera.Master.State;
 
+using WireResource = Tessera.Core.Protocol.Resource;
+
+
 namespace Tessera.Master.Offers;
 
 /// <summary>LAUNCH and LAUNCH_GROUP within one ACCEPT: validate, account the resources, record the tasks and tell the agent.</summary>
@@ -122,7 +125,7 @@ internal sealed class LaunchOperations(MasterRuntime rt, FrameworkRecord framewo
         return resources;
     }
 
-    private ResourceSet Read(IReadOnlyList<Resource> wire, string what, out string? error)
+    private ResourceSet Read(IReadOnlyList<WireResource> wire, string what, out string? error)
     {
         ResourceSet parsed;
         try

@@ -3,6 +3,10 @@ using Tessera.Core.Resources;
 using Tessera.Master.Loop;
 using Tessera.Master.State;
 
+using WireResource = Tessera.Core.Protocol.Resource;
+using ReservationType = Tessera.Core.Resources.ReservationType;
+using DiskInfo = Tessera.Core.Resources.DiskInfo;
+
 namespace Tessera.Master.Offers;
 
 /// <summary>
@@ -12,7 +16,7 @@ namespace Tessera.Master.Offers;
 /// </summary>
 internal sealed class ResourceOperations(MasterRuntime rt, FrameworkRecord framework, AgentRecord agent, OfferedPool pool)
 {
-    public void Reserve(IReadOnlyList<Resource> wire) => Convert("RESERVE", wire, to =>
+    public void Reserve(IReadOnlyList<WireResource> wire) => Convert("RESERVE", wire, to =>
     {
         foreach (var r in to)
         {
@@ -26,7 +30,7 @@ internal sealed class ResourceOperations(MasterRuntime rt, FrameworkRecord frame
         return (ResourceSet.Of(to.Select(r => r.PopReservation())), null);
     }, fromIsWire: false);
 
-    public void Unreserve(IReadOnlyList<Resource> wire) => Convert("UNRESERVE", wire, from =>
+    public void Unreserve(IReadOnlyList<WireResource> wire) => Convert("UNRESERVE", wire, from =>
     {
         foreach (var r in from)
             if (!r.IsReserved || r.Reservations[^1].Type != ReservationType.Dynamic || r.Disk?.IsPersistentVolume == true)
@@ -34,7 +38,7 @@ internal sealed class ResourceOperations(MasterRuntime rt, FrameworkRecord frame
         return (ResourceSet.Of(from.Select(r => r.PopReservation())), null);
     }, fromIsWire: true);
 
-    public void Create(IReadOnlyList<Resource> wire) => Convert("CREATE", wire, volumes =>
+    public void Create(IReadOnlyList<WireResource> wire) => Convert("CREATE", wire, volumes =>
     {
         foreach (var v in volumes)
         {
@@ -48,7 +52,7 @@ internal sealed class ResourceOperations(MasterRuntime rt, FrameworkRecord frame
         return (ResourceSet.Of(volumes.Select(Strip)), null);
     }, fromIsWire: false);
 
-    public void Destroy(IReadOnlyList<Resource> wire) => Convert("DESTROY", wire, volumes =>
+    public void Destroy(IReadOnlyList<WireResource> wire) => Convert("DESTROY", wire, volumes =>
     {
         foreach (var v in volumes)
             if (v.Disk?.IsPersistentVolume != true) return (null, $"{v.Name}: DESTROY takes persistent volumes");
@@ -59,7 +63,7 @@ internal sealed class ResourceOperations(MasterRuntime rt, FrameworkRecord frame
     /// Runs one conversion. The wire side is either what the offer holds now (<paramref name="fromIsWire"/>)
     /// or what it should become; <paramref name="other"/> computes the opposite side or explains why not.
     /// </summary>
-    private void Convert(string op, IReadOnlyList<Resource> wire, Func<ResourceSet, (ResourceSet? Other, string? Error)> other, bool fromIsWire)
+    private void Convert(string op, IReadOnlyList<WireResource> wire, Func<ResourceSet, (ResourceSet? Other, string? Error)> other, bool fromIsWire)
     {
         ResourceSet given;
         try

@@ -17,7 +17,7 @@ internal sealed record MasterSnapshot
     public required DateTimeOffset TakenAt { get; init; }
     public required GetStateResponse State { get; init; }
     public required ImmutableDictionary<string, double> Weights { get; init; }
-    public required ImmutableDictionary<string, RoleQuota> Quotas { get; init; }
+    public required ImmutableDictionary<string, Tessera.Core.Allocation.RoleQuota> Quotas { get; init; }
     public required MasterCounters Counters { get; init; }
     public required int OutstandingOffers { get; init; }
     public required int ConnectedFrameworks { get; init; }

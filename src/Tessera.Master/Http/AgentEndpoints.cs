@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Tessera.Core.AgentLink;
+using Tessera.Core.Protocol.Json;
+using Tessera.Master.Loop;
+
+namespace Tessera.Master.Http;
+
+/// <summary>The agent link under <c>/agent/v1/</c>: Tessera's own JSON protocol (see docs/agent-protocol.md).</summary>
+internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
+{
+    public async Task Register(HttpContext http)
+    {
+        if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
+        var read = await JsonRequest.Read<AgentRegistration>(http);
+        if (read.Value is not { } registration)
+        {
+            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
+            return;
+        }
+        var (registered, refused) = await loop.AskAsync(rt => rt.Agents.Register(registration), http.RequestAborted);
+        await HttpReplies.Write(http, refused ?? CallOutcome.Json(MesosJson.SerializeToUtf8Bytes(registered!)));
+    }
+
+    public async Task Stream(HttpContext http)
+    {
+        if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
+        var read = await JsonRequest.Read<AgentStreamRequest>(http);
+        if (read.Value is not { } request)
+        {
+            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
+            return;
+        }
+        var agentId = request.AgentId.Value;
+        var (stream, refused) = await loop.AskAsync(rt => rt.Agents.OpenStream(agentId), http.RequestAborted);
+        if (stream is null)
+        {
+            await HttpReplies.Write(http, refused!);
+            return;
+        }
+        http.Response.ContentType = "application/recordio";
+        try
+        {
+            await StreamPump.Run(http, stream);
+        }
+        finally
+        {
+            loop.TryPost(new ActionMessage(rt => rt.Agents.StreamClosed(agentId, stream)));
+        }
+    }
+
+    public Task Pong(HttpContext http) => Relay<AgentPong>(http, (rt, pong) => rt.Agents.Pong(pong));
+
+    public Task Status(HttpContext http) => Relay<AgentStatusUpdate>(http, (rt, update) => rt.Tasks.OnStatusUpdate(update));
+
+    public Task ExecutorExited(HttpContext http) => Relay<AgentExecutorExited>(http, (rt, exited) => rt.Tasks.OnExecutorExited(exited));
+
+    public Task Message(HttpContext http) => Relay<AgentExecutorMessage>(http, (rt, message) => rt.Tasks.OnExecutorMessage(message));
+
+    private async Task Relay<T>(HttpContext http, Func<MasterRuntime, T, CallOutcome> handle) where T : class
+    {
+        if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
+        var read = await JsonRequest.Read<T>(http);
+        if (read.Value is not { } body)
+        {
+            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
+            return;
+        }
+        await HttpReplies.Write(http, await loop.AskAsync(rt => handle(rt, body), http.RequestAborted));
+    }
+}
