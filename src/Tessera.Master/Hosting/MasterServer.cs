@@ -27,6 +27,7 @@ public sealed class MasterServer : IAsyncDisposable
     private readonly MasterLoop _loop;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _background = [];
+    private Task _loopTask = Task.CompletedTask;
     private readonly IKeyValueStore? _store;
     private readonly SqliteRegistryWriter? _registryWriter;
 
@@ -105,7 +106,7 @@ public sealed class MasterServer : IAsyncDisposable
         });
         await _app.StopAsync();
         _loop.Complete();
-        await Task.WhenAll(_background.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(_background.Append(_loopTask).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         if (_registryWriter is not null) await _registryWriter.DisposeAsync();
         if (_store is not null) await _store.DisposeAsync();
         await _app.DisposeAsync();
@@ -135,7 +136,9 @@ public sealed class MasterServer : IAsyncDisposable
     private void StartLoopAndTimers(MasterOptions options, TimeProvider clock)
     {
         var ct = _stop.Token;
-        _background.Add(_loop.RunAsync(ct));
+        // The loop ends when its inbox is completed (DisposeAsync), not by cancellation: shutdown
+        // still asks it to close the streams it owns.
+        _loopTask = _loop.RunAsync(CancellationToken.None);
         _background.Add(Ticker.Start(_loop, clock, options.AllocationInterval, rt => rt.Offers.Allocate(), ct));
         _background.Add(Ticker.Start(_loop, clock, options.HeartbeatInterval, rt => rt.Frameworks.Heartbeat(), ct));
         _background.Add(Ticker.Start(_loop, clock, options.AgentPingInterval, rt => rt.Agents.PingAll(), ct));
