@@ -27,8 +27,10 @@ internal sealed class TestMaster : IAsyncDisposable
         Registry = "in_memory",
         AllocationInterval = TimeSpan.FromMilliseconds(50),
         HeartbeatInterval = TimeSpan.FromMilliseconds(300),
-        AgentPingTimeout = TimeSpan.FromMilliseconds(100),
-        MaxAgentPingTimeouts = 3,
+        // Generous: a loaded test machine must not make a healthy fake agent unreachable.
+        // Tests of agent loss set their own.
+        AgentPingTimeout = TimeSpan.FromMilliseconds(200),
+        MaxAgentPingTimeouts = 15,
     };
 
     public static async Task<TestMaster> StartAsync(Func<MasterOptions, MasterOptions>? configure = null, string? workDir = null, ILeadership? leadership = null)

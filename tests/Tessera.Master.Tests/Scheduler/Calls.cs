@@ -16,7 +16,8 @@ internal static class Calls
         Command = new CommandInfo { Shell = true, Value = command },
     };
 
-    public static SchedulerCall Launch(Offer offer, params TaskInfo[] tasks) => Accept([offer.Id], null,
+    /// <summary>ACCEPT with LAUNCH and refuse_seconds 0, so what is left is offered again at the next tick.</summary>
+    public static SchedulerCall Launch(Offer offer, params TaskInfo[] tasks) => Accept([offer.Id], 0,
         new OfferOperation { Type = OfferOperationType.LAUNCH, Launch = new LaunchOperation { TaskInfos = tasks } });
 
     public static SchedulerCall Accept(IReadOnlyList<OfferID> offers, double? refuseSeconds, params OfferOperation[] operations) => new()
