@@ -105,8 +105,9 @@ internal sealed class SubscriptionManager(MasterRuntime rt)
     public void Remove(FrameworkRecord framework)
     {
         rt.Offers.RescindAll(framework, sendEvents: false);
-        rt.Tasks.RemoveAllTasks(framework);
+        // Tell the agents first: removing the tasks below forgets where they ran.
         rt.Agents.ShutdownFramework(framework.Id);
+        rt.Tasks.RemoveAllTasks(framework);
         State.Allocator.RemoveFramework(framework.Id);
         framework.Connection?.Close();
         framework.Connection = null;

@@ -92,6 +92,15 @@ internal sealed class TestScheduler : IAsyncDisposable
 
     public List<SchedulerEvent> Received { get; } = [];
 
+    /// <summary>The newest offer once the stream has been quiet (no event) for a while: the one outstanding.</summary>
+    public async Task<Offer> LatestOfferAsync()
+    {
+        while (await Stream.NextAsync(TimeSpan.FromMilliseconds(250)) is { } record)
+            Received.Add(MesosJson.Deserialize<SchedulerEvent>(record));
+        var seen = Received.LastOrDefault(e => e.Type == SchedulerEventType.OFFERS);
+        return (seen ?? await NextAsync(SchedulerEventType.OFFERS)).Offers!.Offers![0];
+    }
+
     public Task<HttpResponseMessage> CallAsync(SchedulerCall call, string? streamId = null, bool withStream = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/scheduler") { Content = Json(MesosJson.Serialize(call with { FrameworkId = call.FrameworkId ?? (FrameworkId is null ? null : FrameworkID.Of(FrameworkId)) })) };
