@@ -1,3 +1,3 @@
 using Tessera.Cli;
 
-return TesseraCommand.Run(args, Console.Out, Console.Error);
+return await TesseraCommand.RunAsync(args, Console.Out, Console.Error);

@@ -3,31 +3,35 @@ using System.Reflection;
 namespace Tessera.Cli;
 
 /// <summary>
-/// Entry point of the single <c>tessera</c> executable. Subcommands (master, agent, dev, jobs and the
-/// client commands) arrive with later issues; until then it answers <c>--version</c> and <c>--help</c>
-/// and rejects anything else with exit code 2.
+/// Entry point of the single <c>tessera</c> executable: routes the first word to a subcommand.
+/// Exit codes: 0 ok, 1 failure, 2 usage error, 3 cannot reach the cluster.
 /// </summary>
 public static class TesseraCommand
 {
     public const int ExitOk = 0;
+    public const int ExitFailure = 1;
     public const int ExitUsage = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
             stdout.Write(Usage);
             return ExitOk;
         }
-
-        if (args[0] is "--version" or "version")
+        switch (args[0])
         {
-            stdout.WriteLine($"tessera {Version}");
-            return ExitOk;
+            case "--version" or "version":
+                stdout.WriteLine($"tessera {Version}");
+                return ExitOk;
+            case "master":
+                return await MasterCommand.RunAsync(args[1..], stdout, stderr, ct);
+            default:
+                stderr.WriteLine($"tessera: unknown command '{args[0]}' (run 'tessera --help')");
+                return ExitUsage;
         }
-
-        stderr.WriteLine($"tessera: unknown command '{args[0]}' (run 'tessera --help')");
-        return ExitUsage;
     }
 
     public static string Version =>
@@ -40,9 +44,10 @@ public static class TesseraCommand
         Usage: tessera <command> [options]
 
         Commands:
+          master       run a master (Mesos v1 Scheduler and Operator APIs); 'tessera master --help'
           version      print the version
 
-        Coming with later work: master, agent, dev, jobs, run, cluster, job.
+        Coming with later work: agent, dev, jobs, run, cluster, job.
 
         Exit codes: 0 ok, 1 failure, 2 usage error, 3 cannot reach the cluster.
 
