@@ -37,3 +37,34 @@ public sealed class TesseraCommandTests
         Assert.Equal("tessera: unknown command 'frobnicate' (run 'tessera --help')", error.TrimEnd());
     }
 }
+
+public sealed class MasterCommandTests
+{
+    [Theory]
+    [InlineData("--bogus", "unknown flag '--bogus'")]
+    [InlineData("--work-dir=/tmp/x --port=abc", "flag '--port' must be a whole number")]
+    [InlineData("--port=5050", "flag '--work-dir' is required")]
+    [InlineData("--work-dir=/tmp/x --registry=zookeeper", "flag '--registry' must be sqlite or in_memory")]
+    [InlineData("--work-dir=/tmp/x --heartbeat-interval=soon", "flag '--heartbeat-interval'")]
+    [InlineData("--work-dir=/tmp/x --weights=prod=-1", "positive weight")]
+    [InlineData("--work-dir=/tmp/x --authenticate-frameworks", "not available yet")]
+    [InlineData("--work-dir=/tmp/x --ip=localhost", "must be an IP address")]
+    public async Task BadFlagsExitTwoWithOneLine(string args, string expected)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await TesseraCommand.RunAsync(["master", .. args.Split(' ')], stdout, stderr);
+        Assert.Equal(2, code);
+        var line = Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
+        Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public async Task HelpListsFlagsWithDefaults()
+    {
+        var stdout = new StringWriter();
+        Assert.Equal(0, await TesseraCommand.RunAsync(["master", "--help"], stdout, new StringWriter()));
+        Assert.Contains("--allocation-interval=VALUE", stdout.ToString());
+        Assert.Contains("(default: 1secs)", stdout.ToString());
+    }
+}
