@@ -25,8 +25,12 @@ public static class Program
                 return 0;
             case "allocator":
                 return AllocatorScale.Run(args[1..], Console.Out, Console.Error);
+            case "master-state":
+                return MasterStateScale.Run(args[1..], Console.Out).GetAwaiter().GetResult();
+            case "master-status":
+                return MasterStatusScale.Run(args[1..], Console.Out).GetAwaiter().GetResult();
             default:
-                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite");
+                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] | master-state [--agents N] [--tasks-per-agent T] [--calls C]");
                 return 2;
         }
     }
