@@ -11,12 +11,7 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
     public async Task Register(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        var read = await JsonRequest.Read<AgentRegistration>(http);
-        if (read.Value is not { } registration)
-        {
-            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
-            return;
-        }
+        if (await JsonRequest.ReadOrReject<AgentRegistration>(http) is not { } registration) return;
         var (registered, refused) = await loop.AskAsync(rt => rt.Agents.Register(registration), http.RequestAborted);
         await HttpReplies.Write(http, refused ?? CallOutcome.Json(MesosJson.SerializeToUtf8Bytes(registered!)));
     }
@@ -24,12 +19,7 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
     public async Task Stream(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        var read = await JsonRequest.Read<AgentStreamRequest>(http);
-        if (read.Value is not { } request)
-        {
-            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
-            return;
-        }
+        if (await JsonRequest.ReadOrReject<AgentStreamRequest>(http) is not { } request) return;
         var agentId = request.AgentId.Value;
         var (stream, refused) = await loop.AskAsync(rt => rt.Agents.OpenStream(agentId), http.RequestAborted);
         if (stream is null)
@@ -59,12 +49,7 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
     private async Task Relay<T>(HttpContext http, Func<MasterRuntime, T, CallOutcome> handle) where T : class
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        var read = await JsonRequest.Read<T>(http);
-        if (read.Value is not { } body)
-        {
-            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
-            return;
-        }
+        if (await JsonRequest.ReadOrReject<T>(http) is not { } body) return;
         await HttpReplies.Write(http, await loop.AskAsync(rt => handle(rt, body), http.RequestAborted));
     }
 }

@@ -45,6 +45,14 @@ internal static class JsonRequest
         }
     }
 
+    /// <summary>The parsed body, or null after answering the error (the caller just returns).</summary>
+    public static async Task<T?> ReadOrReject<T>(HttpContext http) where T : class
+    {
+        var read = await Read<T>(http);
+        if (read.Value is null) await HttpReplies.Write(http, new Loop.CallOutcome(read.Status, read.Error));
+        return read.Value;
+    }
+
     private static bool AcceptsJson(Microsoft.Extensions.Primitives.StringValues accept)
     {
         if (accept.Count == 0) return true;

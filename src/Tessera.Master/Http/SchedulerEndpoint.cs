@@ -14,12 +14,7 @@ internal sealed class SchedulerEndpoint(MasterLoop loop, ILeadership leadership)
     public async Task Handle(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        var read = await JsonRequest.Read<SchedulerCall>(http);
-        if (read.Value is not { } call)
-        {
-            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
-            return;
-        }
+        if (await JsonRequest.ReadOrReject<SchedulerCall>(http) is not { } call) return;
         if (call.Type is null)
         {
             await HttpReplies.Write(http, CallOutcome.BadRequest("'type' is required"));
