@@ -6,8 +6,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the test projects need; empty until a test needs one (etcd, chromium, ...).
-APT_PACKAGES=()
+# Debian packages the test projects need: Go and mesos-go's v1 client for the third-party
+# scheduler compatibility test (tests/compat/).
+APT_PACKAGES=(golang-go golang-github-mesos-mesos-go-dev)
 
 install_packages() {
   local missing=()
