@@ -24,6 +24,8 @@ public static class MasterStatusScale
         int updates = a.Int("--updates", 50_000), senders = a.Int("--senders", 16), tasks = a.Int("--tasks", 1000);
         // --direct posts straight into the master loop, skipping the agent's HTTP leg, to show what the loop alone sustains.
         var direct = args.Contains("--direct");
+        // --batch B: each request carries B updates (/agent/v1/statuses), as an agent with many tasks would send them.
+        var batch = a.Int("--batch", 1);
         var workDir = Directory.CreateTempSubdirectory("tessera-bench-").FullName;
         await using var master = await MasterServer.StartAsync(new MasterOptions
         {
@@ -66,14 +68,26 @@ public static class MasterStatusScale
         await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < updates)
+            var pending = new List<AgentStatusUpdate>(batch);
+            while ((i = Interlocked.Increment(ref next)) < updates || pending.Count > 0)
             {
+                if (i >= updates || (batch > 1 && pending.Count == batch))
+                {
+                    await SendBatch(http, pending);
+                    pending.Clear();
+                    if (i >= updates) break;
+                }
                 var update = new AgentStatusUpdate
                 {
                     AgentId = AgentID.Of(agentId),
                     FrameworkId = FrameworkID.Of(frameworkId),
                     Status = new MesosTaskStatus { TaskId = TaskID.Of($"t{i % tasks}"), State = TaskState.TASK_RUNNING, Source = TaskStatusSource.SOURCE_EXECUTOR, Uuid = ByteString.CopyFrom(Guid.NewGuid().ToByteArray()) },
                 };
+                if (batch > 1)
+                {
+                    pending.Add(update);
+                    continue;
+                }
                 if (direct)
                 {
                     var outcome = await master.Loop.AskAsync(rt => rt.Tasks.OnStatusUpdate(update));
@@ -87,11 +101,19 @@ public static class MasterStatusScale
         var sent = watch.Elapsed;
         await received;
         var delivered = watch.Elapsed;
-        output.WriteLine($"# {Environment.ProcessorCount} cpus, {tasks} tasks, {senders} concurrent senders {(direct ? "posting into the loop (no agent HTTP)" : "over loopback HTTP")}");
+        output.WriteLine($"# {Environment.ProcessorCount} cpus, {tasks} tasks, {senders} concurrent senders {(direct ? "posting into the loop (no agent HTTP)" : $"over loopback HTTP, {batch} update(s) per request")}");
         output.WriteLine($"  posted {updates} updates in {sent.TotalSeconds:F2} s; all delivered to the framework after {delivered.TotalSeconds:F2} s");
         output.WriteLine($"status updates: n={updates} per_second={updates / delivered.TotalSeconds:F0}");
         Directory.Delete(workDir, true);
         return 0;
+    }
+
+    private static async Task SendBatch(HttpClient http, List<AgentStatusUpdate> updates)
+    {
+        using var response = await http.SendAsync(Post("/agent/v1/statuses", new AgentStatusUpdates { Updates = [.. updates] }));
+        response.EnsureSuccessStatusCode();
+        var receipts = MesosJson.Deserialize<AgentStatusReceipts>(await response.Content.ReadAsByteArrayAsync());
+        if (receipts.Receipts.Any(r => r.Code != 202)) throw new InvalidOperationException("an update was not taken");
     }
 
     private static TaskInfo Task(int i, string agentId) => new()

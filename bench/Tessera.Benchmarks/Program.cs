@@ -30,7 +30,7 @@ public static class Program
             case "master-status":
                 return MasterStatusScale.Run(args[1..], Console.Out).GetAwaiter().GetResult();
             default:
-                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] | master-state [--agents N] [--tasks-per-agent T] [--calls C]");
+                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] [--batch B] | master-state [--agents N] [--tasks-per-agent T] [--calls C]");
                 return 2;
         }
     }

@@ -43,3 +43,25 @@ public sealed record AgentStreamRequest
 {
     public required AgentID AgentId { get; init; }
 }
+
+/// <summary>
+/// Agent → master, <c>POST /agent/v1/statuses</c>: several updates in one request. An agent with
+/// many tasks sends what it has pending together, which keeps the per-request cost off each update.
+/// </summary>
+public sealed record AgentStatusUpdates
+{
+    public required IReadOnlyList<AgentStatusUpdate> Updates { get; init; }
+}
+
+/// <summary>The answer to <see cref="AgentStatusUpdates"/>: one receipt per update, in order.</summary>
+public sealed record AgentStatusReceipts
+{
+    public required IReadOnlyList<AgentStatusReceipt> Receipts { get; init; }
+}
+
+/// <summary>What <c>/agent/v1/status</c> would have answered for this update: 202 taken, 403, 404 (with why).</summary>
+public sealed record AgentStatusReceipt
+{
+    public required int Code { get; init; }
+    public string? Message { get; init; }
+}

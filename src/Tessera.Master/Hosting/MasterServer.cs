@@ -127,6 +127,7 @@ public sealed class MasterServer : IAsyncDisposable
         app.MapPost("/agent/v1/stream", agents.Stream);
         app.MapPost("/agent/v1/pong", agents.Pong);
         app.MapPost("/agent/v1/status", agents.Status);
+        app.MapPost("/agent/v1/statuses", agents.Statuses);
         app.MapPost("/agent/v1/executor-exited", agents.ExecutorExited);
         app.MapPost("/agent/v1/message", agents.Message);
         OperatorEndpoints.Map(app, loop, leadership, options);

@@ -42,6 +42,22 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
 
     public Task Status(HttpContext http) => Relay<AgentStatusUpdate>(http, (rt, update) => rt.Tasks.OnStatusUpdate(update));
 
+    /// <summary>A batch of updates, taken in one loop message; answers a receipt per update.</summary>
+    public async Task Statuses(HttpContext http)
+    {
+        if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
+        if (await JsonRequest.ReadOrReject<AgentStatusUpdates>(http) is not { } batch) return;
+        if (batch.Updates.Count > MaxBatch)
+        {
+            await HttpReplies.Write(http, CallOutcome.BadRequest($"'updates' holds {batch.Updates.Count} updates; at most {MaxBatch} per request"));
+            return;
+        }
+        var receipts = await loop.AskAsync(rt => batch.Updates.Select(u => rt.Tasks.OnStatusUpdate(u)).Select(o => new AgentStatusReceipt { Code = o.Status, Message = o.Message }).ToList(), http.RequestAborted);
+        await HttpReplies.Write(http, CallOutcome.Json(MesosJson.SerializeToUtf8Bytes(new AgentStatusReceipts { Receipts = receipts })));
+    }
+
+    public const int MaxBatch = 1000;
+
     public Task ExecutorExited(HttpContext http) => Relay<AgentExecutorExited>(http, (rt, exited) => rt.Tasks.OnExecutorExited(exited));
 
     public Task Message(HttpContext http) => Relay<AgentExecutorMessage>(http, (rt, message) => rt.Tasks.OnExecutorMessage(message));

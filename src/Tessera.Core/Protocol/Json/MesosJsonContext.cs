@@ -48,6 +48,8 @@ namespace Tessera.Core.Protocol.Json;
 [JsonSerializable(typeof(AgentCommand))]
 [JsonSerializable(typeof(AgentPong))]
 [JsonSerializable(typeof(AgentStatusUpdate))]
+[JsonSerializable(typeof(AgentStatusUpdates))]
+[JsonSerializable(typeof(AgentStatusReceipts))]
 [JsonSerializable(typeof(AgentExecutorExited))]
 [JsonSerializable(typeof(AgentExecutorMessage))]
 [JsonSerializable(typeof(AgentStreamRequest))]
