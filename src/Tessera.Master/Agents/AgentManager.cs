@@ -36,9 +36,23 @@ internal sealed class AgentManager(MasterRuntime rt)
             return (null, CallOutcome.Forbidden($"agent {id} was marked gone and can't register again; start it with a clean work dir"));
         if (id is not null && LaunchValidator.Id(id, "agent_info.id") is { } badId) return (null, CallOutcome.BadRequest(badId));
         var agent = id is not null && State.Agent(id) is { } known ? Reregister(known, info, total) : Admit(id ?? State.Ids.NextAgentId(), info, total);
+        State.RecoveredAgents.Remove(agent.Id);
         AgentReconciliation.Run(rt, agent, registration);
         rt.Changed();
         return (new AgentRegistered { AgentId = AgentID.Of(agent.Id), MasterInfo = rt.Identity.Info, PingIntervalSeconds = State.Options.AgentPingInterval.TotalSeconds }, null);
+    }
+
+    /// <summary>Timer: agents known from before a restart that did not come back in time are unreachable.</summary>
+    public void ExpireRecovered()
+    {
+        if (State.RecoveredAgents.Count == 0 || rt.Now - State.StartedAt < State.Options.AgentReregisterTimeout) return;
+        foreach (var id in State.RecoveredAgents.Keys.ToList())
+        {
+            State.RecoveredAgents.Remove(id);
+            rt.Registry.AgentUnreachable(id);
+            State.Counters.AgentsUnreachable++;
+        }
+        rt.Changed();
     }
 
     public (EventChannel? Stream, CallOutcome? Refused) OpenStream(string agentId)

@@ -18,6 +18,7 @@ public static class MasterFlags
         .Add("offer-timeout", "rescind offers not answered within this time (default: never)")
         .Add("agent-ping-timeout", "time to wait for an agent's pong", "15secs")
         .Add("max-agent-ping-timeouts", "missed pongs before an agent is unreachable", "5")
+        .Add("agent-reregister-timeout", "after a restart, time agents have to re-register before they are unreachable", "10mins")
         .Add("heartbeat-interval", "time between HEARTBEAT events to schedulers", "5secs")
         .Add("registry", "where the registry lives: sqlite or in_memory", "sqlite")
         .Add("roles", "comma-separated whitelist of roles frameworks may use (default: any)")
@@ -56,6 +57,7 @@ public static class MasterFlags
             AgentPingTimeout = flags.Duration("agent-ping-timeout", TimeSpan.FromMilliseconds(1)),
             MaxAgentPingTimeouts = flags.Int("max-agent-ping-timeouts", 1),
             HeartbeatInterval = flags.Duration("heartbeat-interval", TimeSpan.FromMilliseconds(1)),
+            AgentReregisterTimeout = flags.Duration("agent-reregister-timeout", TimeSpan.FromMilliseconds(1)),
             Registry = registry,
             Roles = Roles(flags.Raw("roles")),
             Weights = Weights(flags.Raw("weights")),

@@ -19,6 +19,9 @@ public sealed record MasterOptions
     public TimeSpan AgentPingTimeout { get; init; } = TimeSpan.FromSeconds(15);
     public int MaxAgentPingTimeouts { get; init; } = 5;
 
+    /// <summary>After a restart, agents the registry knows have this long to re-register before they are marked unreachable.</summary>
+    public TimeSpan AgentReregisterTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>5 s, not Mesos' 15 s: some clients give up after 10 s of silence.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
 

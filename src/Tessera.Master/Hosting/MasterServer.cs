@@ -148,6 +148,7 @@ public sealed class MasterServer : IAsyncDisposable
         {
             rt.Frameworks.ExpireFailovers();
             rt.Offers.ExpireOffers();
+            rt.Agents.ExpireRecovered();
         }, ct));
     }
 

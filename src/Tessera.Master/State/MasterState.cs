@@ -21,6 +21,12 @@ internal sealed class MasterState(MasterOptions options, TimeProvider clock, IdS
     public Dictionary<string, AgentRecord> Agents { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, OfferRecord> Offers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Agents the registry had admitted before this master started and that have not re-registered
+    /// yet, with their info JSON; after <c>agent_reregister_timeout</c> they are marked unreachable.
+    /// </summary>
+    public Dictionary<string, string> RecoveredAgents { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Agents marked gone: their ids may never register again.</summary>
     public HashSet<string> GoneAgents { get; } = new(StringComparer.Ordinal);
 
