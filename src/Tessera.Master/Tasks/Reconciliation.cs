@@ -6,7 +6,8 @@ namespace Tessera.Master.Tasks;
 
 /// <summary>
 /// RECONCILE answers, as Mesos gives them: the latest known state with REASON_RECONCILIATION and no
-/// uuid; for a task the master doesn't know, what it can say from the agent: GONE when the agent is
+/// uuid; for a task the master doesn't know (including one that ended and was acknowledged), what it
+/// can say from the agent: GONE when the agent is
 /// registered, UNREACHABLE when it is unreachable, UNKNOWN otherwise (LOST for frameworks that are
 /// not partition-aware).
 /// </summary>
@@ -24,12 +25,8 @@ internal static class Reconciliation
                 yield return Known(framework, task, now);
                 continue;
             }
-            var completed = framework.CompletedTasks.FirstOrDefault(t => t.TaskId == asked.TaskId.Value);
-            if (completed is not null)
-            {
-                yield return Known(framework, completed, now);
-                continue;
-            }
+            // Like Mesos, a task that ended and was acknowledged is no longer known here: the answer
+            // comes from its agent's standing (TASK_GONE, or TASK_LOST without PARTITION_AWARE).
             var agent = state.Agent(asked.AgentId?.Value);
             var stateGuess = agent switch
             {
