@@ -44,6 +44,12 @@ internal sealed class SnapshotPublisher(MasterRuntime rt)
             ConnectedFrameworks = state.Frameworks.Values.Count(f => f.Connected),
             UnreachableAgents = state.Agents.Values.Count(a => a.Status == AgentStatus.Unreachable),
             GoneAgents = [.. state.GoneAgents],
+            MaintenanceSchedule = state.Maintenance.Schedule,
+            MaintenanceStatus = new Core.Protocol.MaintenanceStatus
+            {
+                DrainingMachines = [.. state.Maintenance.Draining.Select(m => new Core.Protocol.DrainingMachine { Id = m })],
+                DownMachines = [.. state.Maintenance.Down],
+            },
         };
         _current = snapshot;
         _dirty = false;
