@@ -38,7 +38,8 @@ internal sealed class OperatorApi(MasterLoop loop, ILeadership leadership, Maste
                 await Subscribe(http);
                 return;
             case { } type when OperatorQueries.IsQuery(type):
-                var snapshot = await loop.AskAsync(rt => rt.Snapshots.Fresh(), ct);
+                // Counters move without marking the state dirty: take them as of now.
+                var snapshot = await loop.AskAsync(rt => rt.Snapshots.Fresh() with { Counters = rt.State.Counters.Copy() }, ct);
                 var response = OperatorQueries.Answer(type, snapshot, options, leadership.IsLeader, loop.Runtime.State.Clock.GetUtcNow());
                 await HttpReplies.Write(http, CallOutcome.Json(MesosJson.SerializeToUtf8Bytes(response)));
                 return;

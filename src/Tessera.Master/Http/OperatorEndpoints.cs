@@ -20,7 +20,7 @@ internal static class OperatorEndpoints
     public static void Map(WebApplication app, MasterLoop loop, ILeadership leadership, MasterOptions options)
     {
         var api = new OperatorApi(loop, leadership, options, app.Lifetime);
-        var meter = new MasterMeter(() => loop.Runtime.Snapshots.Current, () => leadership.IsLeader, loop.Runtime.State.Clock);
+        var meter = new MasterMeter(() => loop.Runtime.Snapshots.Current, () => loop.Runtime.Snapshots.Counters, () => leadership.IsLeader, loop.Runtime.State.Clock);
         app.Lifetime.ApplicationStopped.Register(meter.Dispose);
 
         // Mesos answers /health with an empty 200 while the process serves.
@@ -43,7 +43,7 @@ internal static class OperatorEndpoints
 
         app.MapGet("/metrics/snapshot", async http =>
         {
-            var samples = MetricsMap.Read(new MetricsInput(await Latest(loop, http.RequestAborted), leadership.IsLeader, loop.Runtime.State.Clock.GetUtcNow()));
+            var samples = MetricsMap.Read(new MetricsInput(await LatestWithCounters(loop, http.RequestAborted), leadership.IsLeader, loop.Runtime.State.Clock.GetUtcNow()));
             using var buffer = new MemoryStream();
             using (var w = new Utf8JsonWriter(buffer))
             {
@@ -55,7 +55,7 @@ internal static class OperatorEndpoints
         });
         app.MapGet("/metrics", async http =>
         {
-            var samples = MetricsMap.Read(new MetricsInput(await Latest(loop, http.RequestAborted), leadership.IsLeader, loop.Runtime.State.Clock.GetUtcNow()));
+            var samples = MetricsMap.Read(new MetricsInput(await LatestWithCounters(loop, http.RequestAborted), leadership.IsLeader, loop.Runtime.State.Clock.GetUtcNow()));
             http.Response.StatusCode = 200;
             http.Response.ContentType = PrometheusText.ContentType;
             await http.Response.WriteAsync(PrometheusText.Write(samples), http.RequestAborted);
@@ -65,6 +65,13 @@ internal static class OperatorEndpoints
     /// <summary>The published snapshot; only before the first one is published does this ask the loop.</summary>
     public static async Task<MasterSnapshot> Latest(MasterLoop loop, CancellationToken ct) =>
         loop.Runtime.Snapshots.Current ?? await loop.AskAsync(rt => rt.Snapshots.Fresh(), ct);
+
+    /// <summary>The published snapshot with the counters as of the latest batch.</summary>
+    private static async Task<MasterSnapshot> LatestWithCounters(MasterLoop loop, CancellationToken ct)
+    {
+        var snapshot = await Latest(loop, ct);
+        return loop.Runtime.Snapshots.Counters is { } counters ? snapshot with { Counters = counters } : snapshot;
+    }
 
     /// <summary>
     /// <c>/master/redirect</c>: 307 to the leading master (<c>//host:port</c> plus the rest of the path,

@@ -14,14 +14,17 @@ internal sealed class MasterMeter : IDisposable
 
     private readonly Meter _meter = new(MeterName, typeof(MasterMeter).Assembly.GetName().Version?.ToString(3));
     private readonly Func<Snapshots.MasterSnapshot?> _latest;
+    private readonly Func<MasterCounters?> _counters;
     private readonly Func<bool> _elected;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private MetricsInput? _cached;
+    private Snapshots.MasterSnapshot? _source;
 
-    public MasterMeter(Func<Snapshots.MasterSnapshot?> latest, Func<bool> elected, TimeProvider clock)
+    public MasterMeter(Func<Snapshots.MasterSnapshot?> latest, Func<MasterCounters?> counters, Func<bool> elected, TimeProvider clock)
     {
         _latest = latest;
+        _counters = counters;
         _elected = elected;
         _clock = clock;
         foreach (var (name, kind) in MetricsMap.Names)
@@ -46,10 +49,15 @@ internal sealed class MasterMeter : IDisposable
     private MetricsInput? Current()
     {
         var fresh = _latest();
+        var counters = _counters() ?? fresh?.Counters;
         lock (_gate)
         {
-            if (fresh is not null && (_cached is null || !ReferenceEquals(_cached.Snapshot, fresh)))
-                _cached = new MetricsInput(fresh, _elected(), _clock.GetUtcNow());
+            if (fresh is not null && counters is not null
+                && (_cached is null || !ReferenceEquals(_source, fresh) || !ReferenceEquals(_cached.Counters, counters)))
+            {
+                _source = fresh;
+                _cached = new MetricsInput(fresh with { Counters = counters }, _elected(), _clock.GetUtcNow());
+            }
             return _cached;
         }
     }
