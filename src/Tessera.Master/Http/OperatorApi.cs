@@ -19,12 +19,7 @@ internal sealed class OperatorApi(MasterLoop loop, ILeadership leadership, Maste
     public async Task Handle(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        var read = await JsonRequest.Read<OperatorCall>(http);
-        if (read.Value is not { } call)
-        {
-            await HttpReplies.Write(http, new CallOutcome(read.Status, read.Error));
-            return;
-        }
+        if (await JsonRequest.ReadOrReject<OperatorCall>(http) is not { } call) return;
         var ct = http.RequestAborted;
         switch (call.Type)
         {
