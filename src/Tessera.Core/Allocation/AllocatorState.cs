@@ -183,6 +183,26 @@ public sealed class AllocatorState(AllocatorOptions options)
         };
     }
 
+    /// <summary>
+    /// Operator RESERVE_RESOURCES / UNRESERVE_RESOURCES on resources nobody holds: <paramref name="from"/>
+    /// must be available on the agent (checked) and becomes <paramref name="to"/>, same amounts.
+    /// </summary>
+    public void ConvertAvailable(string agentId, ResourceSet from, ResourceSet to)
+    {
+        if (!from.Quantities.Equals(to.Quantities))
+            throw new ResourceInvariantException($"conversion must keep amounts: {from} -> {to}");
+        var agent = Agent(agentId);
+        if (!agent.Available.TrySubtract(from, out var left))
+            throw new ResourceInvariantException($"agent {agentId} does not have {from} available");
+        _agents[agentId] = new AllocatorAgent(agentId, agent.Hostname, agent.Total - from + to)
+        {
+            Available = left + to,
+            Allocated = agent.Allocated,
+            Active = agent.Active,
+            Filters = agent.Filters,
+        };
+    }
+
     /// <summary>Drops filters whose deadline has come; cheap when none has.</summary>
     public void ExpireFilters(DateTimeOffset now)
     {

@@ -111,6 +111,7 @@ internal sealed class AgentManager(MasterRuntime rt)
         rt.Tasks.AgentLost(agent, TaskState.TASK_UNREACHABLE, TaskStatusReason.REASON_AGENT_REMOVED, $"agent {agent.Id} is unreachable");
         rt.Registry.AgentUnreachable(agent.Id);
         State.Counters.AgentsUnreachable++;
+        rt.Watchers.AgentRemoved(agent.Id);
         rt.Changed();
     }
 
@@ -130,6 +131,7 @@ internal sealed class AgentManager(MasterRuntime rt)
         agent.Connection?.Close();
         State.Agents.Remove(agentId);
         rt.Registry.AgentGone(agentId);
+        rt.Watchers.AgentRemoved(agentId);
         rt.Changed();
         return CallOutcome.Ok;
     }
@@ -203,6 +205,7 @@ internal sealed class AgentManager(MasterRuntime rt)
         State.Allocator.AddAgent(id, agent.Hostname, total);
         rt.Registry.AgentAdmitted(id, agent.Hostname, MesosJson.Serialize(agent.Info));
         State.Counters.AgentsRegistered++;
+        rt.Watchers.AgentAdded(agent);
         return agent;
     }
 
@@ -225,6 +228,7 @@ internal sealed class AgentManager(MasterRuntime rt)
         State.Allocator.AddAgent(agent.Id, agent.Hostname, total);
         SyncAllocator(agent);
         if (wasUnreachable) rt.Registry.AgentReachable(agent.Id);
+        if (wasUnreachable) rt.Watchers.AgentAdded(agent);
         State.Counters.AgentsReregistered++;
         return agent;
     }

@@ -50,6 +50,7 @@ internal sealed class SubscriptionManager(MasterRuntime rt)
             State.Allocator.Suppress(framework.Id, suppressed);
         rt.Outbox.ToFramework(framework, SchedulerEvents.Subscribed(framework.Id, State.Options.HeartbeatInterval.TotalSeconds, rt.Identity.Info));
         rt.Tasks.ResendUnacknowledged(framework);
+        rt.Watchers.FrameworkSubscribed(framework);
         rt.Changed();
         return SubscribeOutcome.Open(stream, framework.Id);
     }
@@ -61,6 +62,7 @@ internal sealed class SubscriptionManager(MasterRuntime rt)
         framework.Connection = null;
         Deactivate(framework);
         framework.FailoverDeadline = rt.Now + framework.FailoverTimeout;
+        rt.Watchers.FrameworkUpdated(framework);
         rt.Changed();
         if (framework.FailoverTimeout == TimeSpan.Zero) Remove(framework);
     }
@@ -119,6 +121,7 @@ internal sealed class SubscriptionManager(MasterRuntime rt)
         while (State.CompletedFrameworks.Count > State.Options.MaxCompletedFrameworks)
             State.CompletedFrameworks.RemoveLast();
         State.Counters.FrameworksRemoved++;
+        rt.Watchers.FrameworkRemoved(framework);
         rt.Changed();
     }
 

@@ -28,6 +28,7 @@ internal sealed class MasterRuntime
         Frameworks = new SubscriptionManager(this);
         Agents = new AgentManager(this);
         Snapshots = new SnapshotPublisher(this);
+        Watchers = new OperatorSubscribers(this);
     }
 
     public MasterState State { get; }
@@ -41,6 +42,8 @@ internal sealed class MasterRuntime
     public SubscriptionManager Frameworks { get; }
     public AgentManager Agents { get; }
     public SnapshotPublisher Snapshots { get; }
+    /// <summary>Operator API SUBSCRIBE streams.</summary>
+    public OperatorSubscribers Watchers { get; }
 
     /// <summary>Hook for registry writes and other side effects that leave the loop.</summary>
     public Registry.IRegistryWriter Registry { get; set; } = Tessera.Master.Registry.NullRegistryWriter.Instance;

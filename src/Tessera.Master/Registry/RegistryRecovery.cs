@@ -26,5 +26,6 @@ internal static class RegistryRecovery
             state.Allocator.SetQuota(quota.Role, new RoleQuota(
                 ResourceQuantities.Of([.. quota.Guarantees.Select(g => (g.Key, g.Value))]),
                 ResourceLimits.Of([.. quota.Limits.Select(l => (l.Key, l.Value))])));
+        if (registry.MaintenanceJson is { } maintenance) state.Maintenance.Restore(maintenance);
     }
 }

@@ -23,4 +23,6 @@ internal sealed record MasterSnapshot
     public required int ConnectedFrameworks { get; init; }
     public required int UnreachableAgents { get; init; }
     public required ImmutableArray<string> GoneAgents { get; init; }
+    public MaintenanceSchedule MaintenanceSchedule { get; init; } = new() { Windows = [] };
+    public MaintenanceStatus MaintenanceStatus { get; init; } = new();
 }

@@ -15,14 +15,27 @@ internal sealed class SnapshotPublisher(MasterRuntime rt)
     private volatile MasterSnapshot? _current;
     private bool _dirty = true;
     private DateTimeOffset _lastBuilt = DateTimeOffset.MinValue;
+    private volatile Metrics.MasterCounters? _counters;
+    private DateTimeOffset _countersAt = DateTimeOffset.MinValue;
 
     public MasterSnapshot? Current => _current;
+
+    /// <summary>
+    /// The counters as of the latest batch (copied at most every refresh period): counters move on
+    /// every allocation cycle without marking the state dirty, and metrics must not lag behind.
+    /// </summary>
+    public Metrics.MasterCounters? Counters => _counters;
 
     public void MarkDirty() => _dirty = true;
 
     public void PublishIfDirty()
     {
         if (_dirty && rt.Now - _lastBuilt >= RefreshPeriod) Build();
+        if (rt.Now - _countersAt >= RefreshPeriod)
+        {
+            _counters = rt.State.Counters.Copy();
+            _countersAt = rt.Now;
+        }
     }
 
     /// <summary>On the loop: the snapshot with every change so far.</summary>
@@ -44,8 +57,16 @@ internal sealed class SnapshotPublisher(MasterRuntime rt)
             ConnectedFrameworks = state.Frameworks.Values.Count(f => f.Connected),
             UnreachableAgents = state.Agents.Values.Count(a => a.Status == AgentStatus.Unreachable),
             GoneAgents = [.. state.GoneAgents],
+            MaintenanceSchedule = state.Maintenance.Schedule,
+            MaintenanceStatus = new Core.Protocol.MaintenanceStatus
+            {
+                DrainingMachines = [.. state.Maintenance.Draining.Select(m => new Core.Protocol.DrainingMachine { Id = m })],
+                DownMachines = [.. state.Maintenance.Down],
+            },
         };
         _current = snapshot;
+        _counters = snapshot.Counters;
+        _countersAt = rt.Now;
         _dirty = false;
         _lastBuilt = rt.Now;
         return snapshot;

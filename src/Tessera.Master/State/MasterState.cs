@@ -34,6 +34,8 @@ internal sealed class MasterState(MasterOptions options, TimeProvider clock, IdS
 
     public Metrics.MasterCounters Counters { get; } = new();
 
+    public Operator.MaintenanceBook Maintenance { get; } = new();
+
     public FrameworkRecord? Framework(string? id) => id is not null && Frameworks.TryGetValue(id, out var f) ? f : null;
 
     public AgentRecord? Agent(string? id) => id is not null && Agents.TryGetValue(id, out var a) ? a : null;

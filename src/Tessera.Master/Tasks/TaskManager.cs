@@ -26,6 +26,7 @@ internal sealed partial class TaskManager(MasterRuntime rt)
         task.Latest = staging;
         task.Statuses.Add(staging);
         State.Counters.TasksLaunched++;
+        rt.Watchers.TaskAdded(task);
     }
 
     /// <summary>An update made by the master (invalid launch, lost agent, reconciliation of unknown tasks).</summary>
@@ -197,6 +198,7 @@ internal sealed partial class TaskManager(MasterRuntime rt)
         var wasTerminal = task.IsTerminal;
         task.State = status.State;
         if (!wasTerminal && task.IsTerminal) Finished(task);
+        if (ReferenceEquals(task.Statuses.LastOrDefault(), status)) rt.Watchers.TaskUpdated(task, status);
     }
 
     private void Finished(TaskRecord task)
