@@ -36,6 +36,12 @@ internal sealed class AgentManager(MasterRuntime rt)
             return (null, CallOutcome.Forbidden($"agent {id} was marked gone and can't register again; start it with a clean work dir"));
         if (id is not null && LaunchValidator.Id(id, "agent_info.id") is { } badId) return (null, CallOutcome.BadRequest(badId));
         var agent = id is not null && State.Agent(id) is { } known ? Reregister(known, info, total) : Admit(id ?? State.Ids.NextAgentId(), info, total);
+        // A (re-)registering agent opens a new stream next: commands made from here on wait for it
+        // instead of going to a stream the agent is about to drop. Older pending commands are
+        // superseded by the reconciliation below, which works from what the agent reports.
+        agent.Connection?.Close();
+        agent.Connection = null;
+        agent.PendingCommands.Clear();
         State.RecoveredAgents.Remove(agent.Id);
         AgentReconciliation.Run(rt, agent, registration);
         rt.Changed();
@@ -62,6 +68,7 @@ internal sealed class AgentManager(MasterRuntime rt)
             return (null, CallOutcome.NotFound($"agent {agentId} is not registered; register first"));
         agent.Connection?.Close();
         agent.Connection = new EventChannel(State.Ids.NextStreamId(), State.Options.MaxQueuedEvents);
+        rt.Outbox.FlushPending(agent);
         return (agent.Connection, null);
     }
 

@@ -18,11 +18,30 @@ internal sealed class Outbox
         return false;
     }
 
+    /// <summary>Pending commands kept per agent while it has no stream.</summary>
+    public const int MaxPendingAgentCommands = 10_000;
+
     public bool ToAgent(AgentRecord agent, AgentCommand command)
     {
-        if (agent.Connection is not { } connection) return false;
-        if (connection.Send(MesosJson.SerializeToUtf8Bytes(command))) return true;
-        agent.Connection = null;
+        var json = MesosJson.SerializeToUtf8Bytes(command);
+        if (agent.Connection is { } connection)
+        {
+            if (connection.Send(json)) return true;
+            agent.Connection = null;
+        }
+        // A ping is only meaningful now; anything else waits for the stream to open.
+        if (command.Type != AgentCommandType.PING && agent.PendingCommands.Count < MaxPendingAgentCommands)
+            agent.PendingCommands.Enqueue(json);
         return false;
+    }
+
+    /// <summary>The stream just opened: what was made while it was away goes out first, in order.</summary>
+    public void FlushPending(AgentRecord agent)
+    {
+        while (agent.Connection is { } connection && agent.PendingCommands.TryPeek(out var json))
+        {
+            if (!connection.Send(json)) return;
+            agent.PendingCommands.Dequeue();
+        }
     }
 }

@@ -24,6 +24,12 @@ internal sealed class AgentRecord(string id, AgentInfo info, ResourceSet total, 
     /// <summary>Master → agent commands; null until the agent opens its stream.</summary>
     public EventChannel? Connection { get; set; }
 
+    /// <summary>
+    /// Commands made while no stream is open (between registering and opening the stream, or while
+    /// it reconnects), sent as soon as it opens. Bounded; pings are never kept.
+    /// </summary>
+    public Queue<byte[]> PendingCommands { get; } = new();
+
     public long PingSequence { get; set; }
     public long? AwaitingPong { get; set; }
     public int MissedPings { get; set; }
