@@ -59,6 +59,14 @@ public static class MasterStateScale
             if (c > 0) times.Add(watch.Elapsed.TotalMilliseconds);
             output.WriteLine($"  call {c}{(c == 0 ? " (warm-up)" : "")}: {watch.Elapsed.TotalMilliseconds:F0} ms, {body.Length / 1e6:F1} MB");
         }
+        // Where the time goes: the snapshot build on the loop, then the JSON.
+        await master.Loop.AskAsync(rt => { rt.Changed(); return true; });
+        var build = Stopwatch.StartNew();
+        var fresh = await master.Loop.AskAsync(rt => rt.Snapshots.Fresh());
+        var buildMs = build.Elapsed.TotalMilliseconds;
+        var json = Stopwatch.StartNew();
+        var bytesOut = MesosJson.SerializeToUtf8Bytes(new OperatorResponse { Type = OperatorCallType.GET_STATE, GetState = fresh.State }).Length;
+        output.WriteLine($"  parts: snapshot build {buildMs:F0} ms, JSON {json.Elapsed.TotalMilliseconds:F0} ms ({bytesOut / 1e6:F1} MB)");
         times.Sort();
         output.WriteLine($"get_state: agents={agents} tasks={agents * perAgent} bytes={bytes} ms={times[times.Count / 2]:F0}");
         Directory.Delete(workDir, true);

@@ -9,8 +9,11 @@ namespace Tessera.Master.Snapshots;
 /// <summary>Turns the loop's records into the wire shapes of GET_STATE; pure over the state it reads.</summary>
 internal static class SnapshotBuilder
 {
-    public static GetStateResponse State(MasterState state) => new()
+    public static GetStateResponse State(MasterState state)
     {
+        var offersByAgent = state.Offers.Values.ToLookup(o => o.AgentId);
+        return new()
+        {
         GetTasks = Tasks(state),
         GetExecutors = new GetExecutorsResponse
         {
@@ -22,8 +25,9 @@ internal static class SnapshotBuilder
             Frameworks = [.. state.Frameworks.Values.Select(f => Framework(state, f))],
             CompletedFrameworks = [.. state.CompletedFrameworks.Select(f => Framework(state, f))],
         },
-        GetAgents = new GetAgentsResponse { Agents = [.. state.Agents.Values.Where(a => a.Status == AgentStatus.Registered).Select(a => Agent(state, a))] },
-    };
+        GetAgents = new GetAgentsResponse { Agents = [.. state.Agents.Values.Where(a => a.Status == AgentStatus.Registered).Select(a => Agent(state, a, offersByAgent[a.Id]))] },
+        };
+    }
 
     public static GetTasksResponse Tasks(MasterState state)
     {
@@ -36,7 +40,9 @@ internal static class SnapshotBuilder
         };
     }
 
-    public static MesosTask Task(TaskRecord t) => new()
+    public static MesosTask Task(TaskRecord t) => t.Wire ??= BuildTask(t);
+
+    private static MesosTask BuildTask(TaskRecord t) => new()
     {
         Name = t.Info.Name,
         TaskId = t.Info.TaskId,
@@ -58,7 +64,9 @@ internal static class SnapshotBuilder
     public static FrameworkEntry Framework(MasterState state, FrameworkRecord f)
     {
         var offers = f.Offers.Select(id => state.Offers[id]).ToList();
-        var allocated = f.Tasks.Values.Where(t => !t.ResourcesReleased).Aggregate(ResourceSet.Empty, (s, t) => s + t.Resources.AllocatedTo(t.Role));
+        // One merge per role, not one copy per task: frameworks can hold 100,000 tasks.
+        var allocated = ResourceSet.Of(f.Tasks.Values.Where(t => !t.ResourcesReleased).GroupBy(t => t.Role)
+            .SelectMany(g => ResourceSet.Of(g.SelectMany(t => t.Resources)).AllocatedTo(g.Key)));
         return new FrameworkEntry
         {
             FrameworkInfo = f.Info,
@@ -74,10 +82,12 @@ internal static class SnapshotBuilder
         };
     }
 
-    public static AgentEntry Agent(MasterState state, AgentRecord a)
+    public static AgentEntry Agent(MasterState state, AgentRecord a) => Agent(state, a, state.Offers.Values.Where(o => o.AgentId == a.Id));
+
+    public static AgentEntry Agent(MasterState state, AgentRecord a, IEnumerable<OfferRecord> offers)
     {
         var allocator = state.Allocator.Agents.GetValueOrDefault(a.Id);
-        var offered = state.Offers.Values.Where(o => o.AgentId == a.Id).Aggregate(ResourceSet.Empty, (s, o) => s + o.Resources);
+        var offered = ResourceSet.Of(offers.SelectMany(o => o.Resources));
         return new AgentEntry
         {
             AgentInfo = a.Info,

@@ -14,15 +14,25 @@ internal sealed class TaskRecord(string frameworkId, string agentId, TaskInfo in
     public ResourceSet Resources { get; } = resources;
     public string? ExecutorId { get; } = executorId;
 
-    public TaskState State { get; set; } = TaskState.TASK_STAGING;
+    public TaskState State { get => _state; set { _state = value; Wire = null; } }
 
     /// <summary>Newest status first is <see cref="Latest"/>; the history keeps every state change.</summary>
     public List<MesosTaskStatus> Statuses { get; } = [];
 
-    public MesosTaskStatus? Latest { get; set; }
+    public MesosTaskStatus? Latest { get => _latest; set { _latest = value; Wire = null; } }
 
     /// <summary>The update forwarded to the framework and not yet acknowledged (it carries a uuid).</summary>
-    public MesosTaskStatus? Unacknowledged { get; set; }
+    public MesosTaskStatus? Unacknowledged { get => _unacknowledged; set { _unacknowledged = value; Wire = null; } }
+
+    /// <summary>
+    /// The task as the state endpoints show it, built once and kept until the task changes: with
+    /// 100,000 tasks, rebuilding every one for every snapshot would dominate GET_STATE.
+    /// </summary>
+    public MesosTask? Wire { get; set; }
+
+    private TaskState _state = TaskState.TASK_STAGING;
+    private MesosTaskStatus? _latest;
+    private MesosTaskStatus? _unacknowledged;
 
     /// <summary>True once the task's resources went back to the allocator.</summary>
     public bool ResourcesReleased { get; set; }
