@@ -42,6 +42,26 @@ public sealed partial class MesosGoSchedulerTests(MesosGoBuild build, ITestOutpu
         Assert.False(await follower.Server.Loop.AskAsync(rt => rt.State.Frameworks.ContainsKey(frameworkId) || rt.State.CompletedFrameworks.Count > 0));
     }
 
+    /// <summary>The same client against a real master and a real agent running the tasks as processes.</summary>
+    [Fact]
+    public async Task MesosGoSchedulerRunsTasksOnARealAgent()
+    {
+        var binary = await BinaryAsync();
+        await using var master = await TestMaster.StartAsync();
+        await using var agent = await EndToEnd.RealAgent.StartAsync(master.Address);
+        string[] args = ["-master", master.Address.ToString(), "-tasks", $"{Tasks}", "-timeout", "60s", "-hold-acks", "0s"];
+        var run = await ExternalProcess.RunAsync(binary, args, TimeSpan.FromSeconds(90));
+        output.WriteLine($"mesos-go scheduler: {run.Describe()}");
+        Assert.False(run.TimedOut, $"the mesos-go scheduler did not finish in 90 s and was killed\n{run.Describe()}");
+        Assert.True(run.ExitCode == 0, $"the mesos-go scheduler failed\n{run.Describe()}");
+        var line = FinalLine().Match(run.Stdout.TrimEnd().Split('\n')[^1]);
+        Assert.True(line.Success, run.Describe());
+        var frameworkId = line.Groups["framework"].Value;
+        var finished = await master.Server.Loop.AskAsync(rt =>
+            rt.State.CompletedFrameworks.FirstOrDefault(f => f.Id == frameworkId)?.CompletedTasks.Count(t => t.State == TaskState.TASK_FINISHED) ?? 0);
+        Assert.Equal(Tasks, finished);
+    }
+
     private async Task<string> BinaryAsync()
     {
         var (binary, report) = await build.BinaryAsync();

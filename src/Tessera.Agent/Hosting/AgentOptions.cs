@@ -1,0 +1,31 @@
+using Tessera.Core.Resources;
+
+namespace Tessera.Agent.Hosting;
+
+/// <summary>Everything <c>tessera agent</c> is configured with.</summary>
+public sealed record AgentOptions
+{
+    /// <summary>The master's base address, e.g. <c>http://127.0.0.1:5050</c>.</summary>
+    public required Uri Master { get; init; }
+
+    public required string WorkDir { get; init; }
+
+    public string Ip { get; init; } = "127.0.0.1";
+    public int Port { get; init; } = 5051;
+    public string? Hostname { get; init; }
+
+    /// <summary>Overrides detection when set (text or JSON form).</summary>
+    public ResourceSet? Resources { get; init; }
+
+    public string? Attributes { get; init; }
+
+    /// <summary>Status updates not acknowledged are sent again after this, doubling up to <see cref="StatusRetryMax"/> (Mesos: 10 s → 10 min).</summary>
+    public TimeSpan StatusRetryInitial { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan StatusRetryMax { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Registration backoff (Mesos: 1 s up to 1 min).</summary>
+    public TimeSpan RegisterBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Default SIGTERM → SIGKILL grace for command tasks (Mesos' command executor: 3 s).</summary>
+    public TimeSpan DefaultKillGrace { get; init; } = TimeSpan.FromSeconds(3);
+}

@@ -1,0 +1,149 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Tessera.Agent.StatusUpdates;
+using Tessera.Agent.Tasks;
+using Tessera.Core.AgentLink;
+using Tessera.Core.Protocol;
+using Tessera.Core.Resources;
+
+namespace Tessera.Agent;
+
+/// <summary>
+/// The agent's state and its one owner: a loop over a bounded channel of actions. The master
+/// session and process exits post actions; nothing else touches the tasks or the update queues.
+/// </summary>
+internal sealed partial class AgentRuntime
+{
+    private readonly Channel<Action<AgentRuntime>> _inbox = Channel.CreateBounded<Action<AgentRuntime>>(new BoundedChannelOptions(16_384) { SingleReader = true });
+    private readonly Random _random;
+    private readonly ILogger _log;
+
+    public AgentRuntime(Hosting.AgentOptions options, ResourceSet total, TimeProvider clock, Random random, ILogger log)
+    {
+        Options = options;
+        Total = total;
+        Clock = clock;
+        _random = random;
+        _log = log;
+        Updates = new StatusUpdateManager(options.StatusRetryInitial, options.StatusRetryMax);
+        Runner = new TaskRunner(this);
+    }
+
+    public Hosting.AgentOptions Options { get; }
+    public ResourceSet Total { get; set; }
+    public TimeProvider Clock { get; }
+    public string? AgentId { get; set; }
+    public Dictionary<(string Framework, string Task), AgentTask> Tasks { get; } = [];
+    public StatusUpdateManager Updates { get; }
+    public TaskRunner Runner { get; }
+
+    /// <summary>Bumped on every change; the session sends pending updates when it moves.</summary>
+    public long Version { get; private set; }
+
+    public void Changed() => Version++;
+
+    public void Post(Action<AgentRuntime> action) => _inbox.Writer.TryWrite(action);
+
+    public async Task<T> AskAsync<T>(Func<AgentRuntime, T> func, CancellationToken ct = default)
+    {
+        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _inbox.Writer.WriteAsync(rt =>
+        {
+            try { reply.TrySetResult(func(rt)); }
+            catch (Exception e) { reply.TrySetException(e); }
+        }, ct);
+        return await reply.Task.WaitAsync(ct);
+    }
+
+    public byte[] NewUuid()
+    {
+        var bytes = new byte[16];
+        _random.NextBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return bytes;
+    }
+
+    public string NewRunId() => new Guid(NewUuid()).ToString();
+
+    public void Complete() => _inbox.Writer.TryComplete();
+
+    public async Task RunAsync()
+    {
+        await foreach (var action in _inbox.Reader.ReadAllAsync())
+        {
+            try
+            {
+                action(this);
+            }
+            catch (Exception e)
+            {
+                LogActionFailed(_log, e);
+            }
+        }
+    }
+
+    /// <summary>One command from the master's stream.</summary>
+    public void Handle(AgentCommand command)
+    {
+        switch (command.Type)
+        {
+            case AgentCommandType.RUN_TASK when command.RunTask is { } run: Runner.Run(run); break;
+            case AgentCommandType.RUN_TASK_GROUP when command.RunTaskGroup is { } group: Runner.RunGroup(group); break;
+            case AgentCommandType.KILL_TASK when command.KillTask is { } kill: Runner.Kill(kill.FrameworkId.Value, kill.TaskId.Value, kill.KillPolicy); break;
+            case AgentCommandType.SHUTDOWN_EXECUTOR when command.ShutdownExecutor is { } shutdown:
+                // Command tasks are their own executors: the executor id is the task id.
+                Runner.Kill(shutdown.FrameworkId.Value, shutdown.ExecutorId.Value, null);
+                break;
+            case AgentCommandType.SHUTDOWN_FRAMEWORK when command.ShutdownFramework is { } framework: Runner.KillFramework(framework.FrameworkId.Value); break;
+            case AgentCommandType.ACKNOWLEDGE_UPDATE when command.AcknowledgeUpdate is { } ack: Acknowledged(ack); break;
+            case AgentCommandType.UPDATE_FRAMEWORK when command.UpdateFramework is { } update: UpdateFramework(update.FrameworkInfo); break;
+            case AgentCommandType.APPLY_RESOURCES when command.ApplyResources is { } apply: Total = ResourceWireForm.FromWire(apply.Total); break;
+            default: LogIgnored(_log, command.Type.ToString()); break;
+        }
+    }
+
+    /// <summary>The tasks to report when (re-)registering.</summary>
+    public AgentRegistration Registration(AgentInfo info) => new()
+    {
+        AgentInfo = info,
+        Tasks = [.. Tasks.Values.Where(t => !t.IsTerminal || Updates.Unacknowledged.Any(u => u.Status.TaskId.Value == t.TaskId)).Select(ToWire)],
+        Frameworks = [.. Tasks.Values.Select(t => t.Framework).DistinctBy(f => f.Id!.Value)],
+    };
+
+    private void Acknowledged(AcknowledgeUpdate ack)
+    {
+        var now = Clock.GetUtcNow();
+        if (!Updates.Acknowledge(ack.FrameworkId.Value, ack.TaskId.Value, ack.Uuid, now)) return;
+        var key = (ack.FrameworkId.Value, ack.TaskId.Value);
+        // A finished task whose last update was acknowledged is done with.
+        if (Tasks.TryGetValue(key, out var task) && task.IsTerminal && !Updates.Unacknowledged.Any(u => u.FrameworkId.Value == key.Item1 && u.Status.TaskId.Value == key.Item2))
+            Tasks.Remove(key);
+        Changed();
+    }
+
+    private void UpdateFramework(FrameworkInfo info)
+    {
+        foreach (var task in Tasks.Values.Where(t => t.FrameworkId == info.Id?.Value))
+            task.Framework = info;
+    }
+
+    private static MesosTask ToWire(AgentTask t) => new()
+    {
+        Name = t.Info.Name,
+        TaskId = t.Info.TaskId,
+        FrameworkId = t.Framework.Id!,
+        ExecutorId = ExecutorID.Of(t.TaskId),
+        AgentId = t.Info.AgentId,
+        State = t.State,
+        Resources = t.Info.Resources,
+        Statuses = t.Latest is { } latest ? [latest] : null,
+        Labels = t.Info.Labels,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "agent loop: an action failed")]
+    private static partial void LogActionFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "agent: ignoring command {Type}")]
+    private static partial void LogIgnored(ILogger logger, string type);
+}

@@ -1,0 +1,121 @@
+using Tessera.Agent.Containerizer;
+using Tessera.Core.AgentLink;
+using Tessera.Core.Protocol;
+
+namespace Tessera.Agent.Tasks;
+
+/// <summary>
+/// Runs and kills command tasks and turns what happens to them into status updates
+/// (STARTING, RUNNING, then FINISHED/FAILED/KILLED with the exit status). Runs on the agent loop;
+/// process exits come back to it as messages.
+/// </summary>
+internal sealed class TaskRunner(AgentRuntime rt)
+{
+    public void Run(RunTask run)
+    {
+        var frameworkId = run.FrameworkInfo.Id!.Value;
+        var info = run.Task;
+        var key = (frameworkId, info.TaskId.Value);
+        if (rt.Tasks.ContainsKey(key)) return; // a repeated RUN_TASK after a reconnect
+        var sandbox = Path.Combine(rt.Options.WorkDir, "slaves", rt.AgentId ?? "unregistered", "frameworks", frameworkId,
+            "executors", info.TaskId.Value, "runs", rt.NewRunId());
+        var task = new AgentTask(run.FrameworkInfo, info, sandbox);
+        rt.Tasks[key] = task;
+        if (info.Command is not { } command)
+        {
+            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "custom executors are not supported by this agent yet; use 'command'");
+            return;
+        }
+        Update(task, TaskState.TASK_STARTING, null, null);
+        try
+        {
+            Directory.CreateDirectory(sandbox);
+            task.Process = CommandProcess.Start(command, sandbox, Environment(task, command));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or ArgumentException or InvalidOperationException)
+        {
+            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, $"failed to launch: {e.Message}");
+            return;
+        }
+        Update(task, TaskState.TASK_RUNNING, null, null);
+        var process = task.Process;
+        _ = process.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
+    }
+
+    public void RunGroup(RunTaskGroup group)
+    {
+        foreach (var info in group.TaskGroup.Tasks ?? [])
+        {
+            var sandbox = Path.Combine(rt.Options.WorkDir, "unlaunched");
+            var task = new AgentTask(group.FrameworkInfo, info, sandbox);
+            rt.Tasks[(group.FrameworkInfo.Id!.Value, info.TaskId.Value)] = task;
+            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "task groups need the default executor, which this agent doesn't have yet");
+        }
+    }
+
+    public void Kill(string frameworkId, string taskId, KillPolicy? policy)
+    {
+        if (!rt.Tasks.TryGetValue((frameworkId, taskId), out var task) || task.IsTerminal || task.KillRequested) return;
+        task.KillRequested = true;
+        Update(task, TaskState.TASK_KILLING, null, null);
+        var grace = policy?.GracePeriod?.ToTimeSpan() ?? task.Info.KillPolicy?.GracePeriod?.ToTimeSpan() ?? rt.Options.DefaultKillGrace;
+        if (task.Process is { } process) _ = process.KillAsync(grace);
+    }
+
+    public void KillFramework(string frameworkId)
+    {
+        foreach (var task in rt.Tasks.Values.Where(t => frameworkId == "*" || t.FrameworkId == frameworkId).ToList())
+            Kill(task.FrameworkId, task.TaskId, null);
+    }
+
+    public void Exited((string Framework, string Task) key, int exitCode)
+    {
+        if (!rt.Tasks.TryGetValue(key, out var task) || task.IsTerminal) return;
+        if (task.KillRequested)
+            Update(task, TaskState.TASK_KILLED, null, "Command terminated after a kill request");
+        else if (exitCode == 0)
+            Update(task, TaskState.TASK_FINISHED, null, "Command exited with status 0");
+        else if (exitCode > 128)
+            Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command terminated with signal {exitCode - 128}");
+        else
+            Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command exited with status {exitCode}");
+    }
+
+    private void Fail(AgentTask task, TaskStatusReason reason, string message) => Update(task, TaskState.TASK_FAILED, reason, message, TaskStatusSource.SOURCE_AGENT);
+
+    private void Update(AgentTask task, TaskState state, TaskStatusReason? reason, string? message, TaskStatusSource source = TaskStatusSource.SOURCE_EXECUTOR)
+    {
+        task.State = state;
+        var status = new MesosTaskStatus
+        {
+            TaskId = task.Info.TaskId,
+            State = state,
+            Source = source,
+            Reason = reason,
+            Message = message,
+            AgentId = rt.AgentId is { } id ? AgentID.Of(id) : null,
+            ExecutorId = ExecutorID.Of(task.TaskId),
+            Timestamp = (rt.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds,
+            Uuid = ByteString.CopyFrom(rt.NewUuid()),
+        };
+        task.Latest = status;
+        rt.Updates.Enqueue(new AgentStatusUpdate { AgentId = AgentID.Of(rt.AgentId ?? ""), FrameworkId = FrameworkID.Of(task.FrameworkId), Status = status }, rt.Clock.GetUtcNow());
+        rt.Changed();
+    }
+
+    private Dictionary<string, string> Environment(AgentTask task, CommandInfo command)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MESOS_SANDBOX"] = task.Sandbox,
+            ["MESOS_DIRECTORY"] = task.Sandbox,
+            ["MESOS_TASK_ID"] = task.TaskId,
+            ["MESOS_FRAMEWORK_ID"] = task.FrameworkId,
+            ["MESOS_AGENT_ID"] = rt.AgentId ?? "",
+            ["HOME"] = task.Sandbox,
+        };
+        foreach (var variable in command.Environment?.Variables ?? [])
+            if (variable.Value is { } value) env[variable.Name] = value;
+        return env;
+    }
+}

@@ -1,0 +1,117 @@
+using Tessera.Core.Protocol;
+using Tessera.Core.Protocol.Scheduler;
+using Tessera.Master.Tests.Harness;
+using Tessera.Master.Tests.Scheduler;
+
+namespace Tessera.Master.Tests.EndToEnd;
+
+/// <summary>A real master, a real agent running real processes, and a scheduler over the v1 API.</summary>
+public sealed class RealAgentTests
+{
+    private static async Task<(TestMaster Master, Agent.Hosting.AgentHost Agent, TestScheduler Scheduler, Offer Offer)> Setup(string? agentDir = null)
+    {
+        var master = await TestMaster.StartAsync();
+        var agent = await RealAgent.StartAsync(master.Address, agentDir);
+        var scheduler = new TestScheduler(master.Address);
+        await scheduler.SubscribeAsync(TestScheduler.Info("e2e", FrameworkCapabilityType.TASK_KILLING_STATE));
+        var offer = (await scheduler.NextAsync(SchedulerEventType.OFFERS)).Offers!.Offers![0];
+        return (master, agent, scheduler, offer);
+    }
+
+    private static async Task<MesosTaskStatus> UntilAsync(TestScheduler scheduler, string taskId, TaskState state, bool ack = true)
+    {
+        while (true)
+        {
+            var status = await scheduler.NextUpdateAsync(taskId, TimeSpan.FromSeconds(20));
+            if (ack && status.Uuid is not null) await scheduler.CallAsync(Calls.Acknowledge(status));
+            if (status.State == state) return status;
+        }
+    }
+
+    [Fact]
+    public async Task CommandRunsToFinishedWithItsOutputInTheSandbox()
+    {
+        var (master, agent, scheduler, offer) = await Setup();
+        await using (master) await using (agent) await using (scheduler)
+        {
+            await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("hello", agent.AgentId!, command: "echo hello from $MESOS_TASK_ID; echo oops >&2")));
+            var running = await UntilAsync(scheduler, "hello", TaskState.TASK_RUNNING);
+            Assert.Equal(TaskStatusSource.SOURCE_EXECUTOR, running.Source);
+            // The agent forgets the task once its last update is acknowledged: note the sandbox first.
+            var sandbox = await agent.Runtime.AskAsync(rt => rt.Tasks.Values.Single(t => t.TaskId == "hello").Sandbox);
+            var finished = await UntilAsync(scheduler, "hello", TaskState.TASK_FINISHED);
+            Assert.Equal("Command exited with status 0", finished.Message);
+            Assert.Equal("hello from hello\n", await File.ReadAllTextAsync(Path.Combine(sandbox, "stdout")));
+            Assert.Equal("oops\n", await File.ReadAllTextAsync(Path.Combine(sandbox, "stderr")));
+        }
+    }
+
+    [Fact]
+    public async Task NonZeroExitFailsWithTheStatus()
+    {
+        var (master, agent, scheduler, offer) = await Setup();
+        await using (master) await using (agent) await using (scheduler)
+        {
+            await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("bad", agent.AgentId!, command: "exit 3")));
+            var failed = await UntilAsync(scheduler, "bad", TaskState.TASK_FAILED);
+            Assert.Equal("Command exited with status 3", failed.Message);
+            Assert.Equal(TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, failed.Reason);
+        }
+    }
+
+    [Fact]
+    public async Task KillEndsTheWholeProcessTree()
+    {
+        var (master, agent, scheduler, offer) = await Setup();
+        await using (master) await using (agent) await using (scheduler)
+        {
+            var pidFile = Path.Combine(Path.GetTempPath(), $"tessera-child-{Guid.NewGuid():N}");
+            await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("tree", agent.AgentId!, command: $"sleep 300 & echo $! > {pidFile}; wait")));
+            await UntilAsync(scheduler, "tree", TaskState.TASK_RUNNING);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!File.Exists(pidFile) && DateTime.UtcNow < deadline) await Task.Delay(50);
+            var child = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Directory.Exists($"/proc/{child}"));
+            await scheduler.CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = TaskID.Of("tree") } });
+            Assert.Equal(TaskState.TASK_KILLING, (await scheduler.NextUpdateAsync("tree")).State);
+            await UntilAsync(scheduler, "tree", TaskState.TASK_KILLED);
+            deadline = DateTime.UtcNow.AddSeconds(5);
+            while (Directory.Exists($"/proc/{child}") && DateTime.UtcNow < deadline) await Task.Delay(50);
+            Assert.False(Directory.Exists($"/proc/{child}"), "the task's child outlived the kill");
+            File.Delete(pidFile);
+        }
+    }
+
+    [Fact]
+    public async Task UnacknowledgedUpdatesAreSentAgainUntilAcknowledged()
+    {
+        var (master, agent, scheduler, offer) = await Setup();
+        await using (master) await using (agent) await using (scheduler)
+        {
+            await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("retry", agent.AgentId!, command: "sleep 30")));
+            var first = await scheduler.NextUpdateAsync("retry");
+            Assert.Equal(TaskState.TASK_STARTING, first.State);
+            // Not acknowledged: the agent sends the same update (same uuid) again, and nothing newer.
+            var again = await scheduler.NextUpdateAsync("retry");
+            Assert.Equal((first.State, first.Uuid), (again.State, again.Uuid));
+            await scheduler.CallAsync(Calls.Acknowledge(again));
+            Assert.Equal(TaskState.TASK_RUNNING, (await scheduler.NextUpdateAsync("retry")).State);
+        }
+    }
+
+    [Fact]
+    public async Task ARestartedAgentKeepsItsId()
+    {
+        var master = await TestMaster.StartAsync();
+        await using (master)
+        {
+            var workDir = Directory.CreateTempSubdirectory("tessera-agent-").FullName;
+            string first;
+            await using (var agent = await RealAgent.StartAsync(master.Address, workDir))
+                first = agent.AgentId!;
+            await using var again = await RealAgent.StartAsync(master.Address, workDir);
+            Assert.Equal(first, again.AgentId);
+            Directory.Delete(workDir, true);
+        }
+    }
+}
