@@ -28,6 +28,8 @@ public static class TesseraCommand
                 return ExitOk;
             case "master":
                 return await MasterCommand.RunAsync(args[1..], stdout, stderr, ct);
+            case "agent":
+                return await AgentCommand.RunAsync(args[1..], stdout, stderr, ct);
             default:
                 stderr.WriteLine($"tessera: unknown command '{args[0]}' (run 'tessera --help')");
                 return ExitUsage;
@@ -45,9 +47,10 @@ public static class TesseraCommand
 
         Commands:
           master       run a master (Mesos v1 Scheduler and Operator APIs); 'tessera master --help'
+          agent        run an agent that offers this machine to a master; 'tessera agent --help'
           version      print the version
 
-        Coming with later work: agent, dev, jobs, run, cluster, job.
+        Coming with later work: dev, jobs, run, cluster, job.
 
         Exit codes: 0 ok, 1 failure, 2 usage error, 3 cannot reach the cluster.
 

@@ -68,3 +68,20 @@ public sealed class MasterCommandTests
         Assert.Contains("(default: 1secs)", stdout.ToString());
     }
 }
+
+public sealed class AgentCommandTests
+{
+    [Theory]
+    [InlineData("--master=127.0.0.1:5050", "flag '--work-dir' is required")]
+    [InlineData("--work-dir=/tmp/a --master=ftp://x", "flag '--master'")]
+    [InlineData("--work-dir=/tmp/a --resources=cpus:x", "flag '--resources'")]
+    [InlineData("--work-dir=/tmp/a --attributes=rack", "flag '--attributes'")]
+    [InlineData("--work-dir=/tmp/a --port=0", "flag '--port'")]
+    public async Task BadFlagsExitTwoWithOneLine(string args, string expected)
+    {
+        var stderr = new StringWriter();
+        var code = await TesseraCommand.RunAsync(["agent", .. args.Split(' ')], new StringWriter(), stderr);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, Assert.Single(stderr.ToString().TrimEnd().Split('\n')));
+    }
+}

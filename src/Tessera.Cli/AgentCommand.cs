@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Tessera.Agent.Hosting;
+using Tessera.Core.Flags;
+using Tessera.Core.Resources;
+
+namespace Tessera.Cli;
+
+/// <summary><c>tessera agent</c>: parses the flags, runs an agent until SIGINT/SIGTERM.</summary>
+internal static class AgentCommand
+{
+    public static FlagSet Declare() => new FlagSet("tessera agent")
+        .Add("master", "the master, host:port or http://host:port", Environment.GetEnvironmentVariable("TESSERA_MASTER") ?? "127.0.0.1:5050")
+        .Add("work-dir", "folder for sandboxes and the agent's checkpoint (required)")
+        .Add("port", "port the agent reports", "5051")
+        .Add("hostname", "hostname to report (default: the machine's name)")
+        .Add("resources", "resources to offer instead of the detected ones, e.g. cpus:4;mem:8192;ports:[31000-32000]")
+        .Add("attributes", "attributes, e.g. rack:r1;os:linux");
+
+    public static AgentOptions Parse(IReadOnlyList<string> args)
+    {
+        var flags = Declare();
+        flags.Parse(args);
+        var masterText = flags.String("master");
+        if (!masterText.Contains("://", StringComparison.Ordinal)) masterText = "http://" + masterText;
+        if (!Uri.TryCreate(masterText, UriKind.Absolute, out var master) || master.Scheme is not ("http" or "https"))
+            throw new FlagException($"flag '--master' must be host:port or http://host:port, not '{flags.String("master")}'");
+        ResourceSet? resources = null;
+        if (flags.Raw("resources") is { } text)
+        {
+            try
+            {
+                resources = ResourceSet.Parse(text);
+            }
+            catch (ResourceParseException e)
+            {
+                throw new FlagException($"flag '--resources': {e.Message}");
+            }
+        }
+        return new AgentOptions
+        {
+            Master = master,
+            WorkDir = flags.Raw("work-dir") ?? throw new FlagException("flag '--work-dir' is required"),
+            Port = flags.Int("port", 1, 65535),
+            Hostname = flags.Raw("hostname"),
+            Resources = resources,
+            Attributes = flags.Raw("attributes"),
+        };
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (args is ["--help"] or ["-h"])
+        {
+            stdout.WriteLine("Usage: tessera agent --work-dir=DIR [--master=127.0.0.1:5050] [flags]");
+            stdout.WriteLine();
+            stdout.WriteLine("Example: tessera agent --master=127.0.0.1:5050 --work-dir=.tessera/agent1 --resources='cpus:2;mem:2048'");
+            stdout.WriteLine();
+            stdout.WriteLine(Declare().Help());
+            return TesseraCommand.ExitOk;
+        }
+        AgentOptions options;
+        try
+        {
+            options = Parse(args);
+            Tessera.Agent.Hosting.AttributeCheck.Validate(options.Attributes);
+        }
+        catch (FlagException e)
+        {
+            stderr.WriteLine($"tessera agent: {e.Message}");
+            return TesseraCommand.ExitUsage;
+        }
+        using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+            .SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        await using var agent = await AgentHost.StartAsync(options, logs: logs);
+        stdout.WriteLine($"tessera agent: offering {agent.Total} to {options.Master} (work dir {Path.GetFullPath(options.WorkDir)}; tasks run as plain processes: cgroups and namespaces are not used yet)");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        stdout.WriteLine("tessera agent: stopping; its tasks are killed");
+        return TesseraCommand.ExitOk;
+    }
+}
