@@ -29,6 +29,10 @@ public sealed class AllocatorState(AllocatorOptions options)
 
     public IReadOnlyDictionary<string, AllocatorFramework> Frameworks => _frameworks;
 
+    public ImmutableDictionary<string, double> Weights => _weights;
+
+    public ImmutableDictionary<string, RoleQuota> Quotas => _quotas;
+
     public AllocationSnapshot Snapshot() =>
         new([.. _agents.Values], [.. _frameworks.Values], _weights, _quotas, Options, _cycle++);
 

@@ -4,8 +4,8 @@ namespace Tessera.Master.Frameworks;
 
 /// <summary>
 /// The answer to SUBSCRIBE: a stream to hold open (with the framework id for the header), or an
-/// HTTP error. <see cref="CloseAfterFirst"/> is Mesos' way of refusing a removed framework: the
-/// stream opens, carries one ERROR event, and closes.
+/// HTTP error. A removed framework is refused the Mesos way: the stream opens, carries one ERROR
+/// event, and is already closed.
 /// </summary>
 internal sealed record SubscribeOutcome(EventChannel? Stream, string? FrameworkId, int Status, string? Message)
 {

@@ -78,7 +78,7 @@ public sealed class MasterServer : IAsyncDisposable
         var hostname = options.Hostname ?? Dns.GetHostName();
         // The identity needs the bound port; start the server first, then fill in the address.
         var runtimeHolder = new MasterRuntimeHolder();
-        var loop = await Wire(app, options, state, hostname, logs, leadership ?? SoleLeader.Instance, runtimeHolder);
+        var loop = Wire(app, options, state, hostname, logs, leadership ?? SoleLeader.Instance, runtimeHolder);
         if (writer is not null) loop.Runtime.Registry = writer;
         var server = new MasterServer(app, loop, store, writer);
         await app.StartAsync(ct);
@@ -113,7 +113,7 @@ public sealed class MasterServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static Task<MasterLoop> Wire(WebApplication app, MasterOptions options, MasterState state, string hostname,
+    private static MasterLoop Wire(WebApplication app, MasterOptions options, MasterState state, string hostname,
         ILoggerFactory logs, ILeadership leadership, MasterRuntimeHolder holder)
     {
         var identity = new MasterIdentity(state.Ids.MasterId, options.Ip, options.Port, hostname);
@@ -131,7 +131,7 @@ public sealed class MasterServer : IAsyncDisposable
         app.MapPost("/agent/v1/executor-exited", agents.ExecutorExited);
         app.MapPost("/agent/v1/message", agents.Message);
         OperatorEndpoints.Map(app, loop, leadership, options);
-        return Task.FromResult(loop);
+        return loop;
     }
 
     private void StartLoopAndTimers(MasterOptions options, TimeProvider clock)

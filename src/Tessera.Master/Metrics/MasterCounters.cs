@@ -21,17 +21,15 @@ internal sealed class MasterCounters
     public long FrameworkMessages;
     public long AllocationRuns;
     public double LastAllocationRunMs;
-    public readonly Dictionary<TaskState, long> TerminalTasks = [];
+    public Dictionary<TaskState, long> TerminalTasks { get; private set; } = [];
 
     public void CountTerminal(TaskState state) => TerminalTasks[state] = TerminalTasks.GetValueOrDefault(state) + 1;
 
     public MasterCounters Copy()
     {
         var copy = (MasterCounters)MemberwiseClone();
-        copy.TerminalTasksCopy = new Dictionary<TaskState, long>(TerminalTasks);
+        // The copy is read off the loop: it must not share the live dictionary.
+        copy.TerminalTasks = new Dictionary<TaskState, long>(TerminalTasks);
         return copy;
     }
-
-    /// <summary>Set on copies only: the terminal counts frozen with them.</summary>
-    public IReadOnlyDictionary<TaskState, long> TerminalTasksCopy { get; private set; } = new Dictionary<TaskState, long>();
 }

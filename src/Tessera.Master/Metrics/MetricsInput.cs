@@ -47,5 +47,5 @@ internal sealed class MetricsInput
     /// <summary>Tasks the master tracks, by current state (non-terminal and not yet acknowledged terminal ones).</summary>
     public Dictionary<TaskState, int> LiveTasks { get; } = [];
 
-    public double Terminal(TaskState state) => Counters.TerminalTasksCopy.GetValueOrDefault(state);
+    public double Terminal(TaskState state) => Counters.TerminalTasks.GetValueOrDefault(state);
 }

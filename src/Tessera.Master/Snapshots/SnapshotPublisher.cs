@@ -50,8 +50,9 @@ internal sealed class SnapshotPublisher(MasterRuntime rt)
             StartedAt = state.StartedAt,
             TakenAt = rt.Now,
             State = SnapshotBuilder.State(state),
-            Weights = state.Allocator.Snapshot().Weights,
-            Quotas = state.Allocator.Snapshot().Quotas,
+            // Not Allocator.Snapshot(): that copies every agent and advances the allocation cycle.
+            Weights = state.Allocator.Weights,
+            Quotas = state.Allocator.Quotas,
             Counters = state.Counters.Copy(),
             OutstandingOffers = state.Offers.Count,
             ConnectedFrameworks = state.Frameworks.Values.Count(f => f.Connected),

@@ -4,8 +4,8 @@ using System.Text;
 namespace Tessera.Core.Protocol.Json;
 
 /// <summary>
-/// Rewrites UTF-8 JSON so that it is pure ASCII: every non-ASCII character becomes <c>\uXXXX</c>
-/// (a surrogate pair above U+FFFF). Non-ASCII bytes occur only inside strings, where such an escape
+/// Rewrites UTF-8 JSON so that it is pure ASCII: every non-ASCII character becomes a <c>\u</c>
+/// escape with four hex digits (a surrogate pair above U+FFFF). Non-ASCII bytes occur only inside strings, where such an escape
 /// is always valid, so the rewrite needs no JSON parsing.
 /// </summary>
 internal static class AsciiEscaper
