@@ -11,7 +11,8 @@ internal static class AgentCommand
     public static FlagSet Declare() => new FlagSet("tessera agent")
         .Add("master", "the master, host:port or http://host:port", Environment.GetEnvironmentVariable("TESSERA_MASTER") ?? "127.0.0.1:5050")
         .Add("work-dir", "folder for sandboxes and the agent's checkpoint (required)")
-        .Add("port", "port the agent reports", "5051")
+        .Add("ip", "address the agent's HTTP server binds to", "127.0.0.1")
+        .Add("port", "port of the agent's HTTP server (executors, files, operator API)", "5051")
         .Add("hostname", "hostname to report (default: the machine's name)")
         .Add("resources", "resources to offer instead of the detected ones, e.g. cpus:4;mem:8192;ports:[31000-32000]")
         .Add("attributes", "attributes, e.g. rack:r1;os:linux");
@@ -36,10 +37,13 @@ internal static class AgentCommand
                 throw new FlagException($"flag '--resources': {e.Message}");
             }
         }
+        if (!System.Net.IPAddress.TryParse(flags.String("ip"), out _))
+            throw new FlagException($"flag '--ip' must be an IP address, not '{flags.String("ip")}'");
         return new AgentOptions
         {
             Master = master,
             WorkDir = flags.Raw("work-dir") ?? throw new FlagException("flag '--work-dir' is required"),
+            Ip = flags.String("ip"),
             Port = flags.Int("port", 1, 65535),
             Hostname = flags.Raw("hostname"),
             Resources = resources,

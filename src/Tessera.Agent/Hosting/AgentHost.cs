@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tessera.Agent.Checkpoint;
+using Tessera.Agent.Containerizer;
 using Tessera.Agent.MasterLink;
 using Tessera.Agent.Resources;
 using Tessera.Core.Protocol;
@@ -23,9 +24,12 @@ public sealed partial class AgentHost : IAsyncDisposable
     private readonly List<Task> _background = [];
     private readonly ILogger _log;
 
-    private AgentHost(AgentRuntime runtime, HttpClient http, MasterSession session, ILogger log)
+    private readonly Http.AgentHttpServer _server;
+
+    private AgentHost(AgentRuntime runtime, Http.AgentHttpServer server, HttpClient http, MasterSession session, ILogger log)
     {
         _runtime = runtime;
+        _server = server;
         _http = http;
         _session = session;
         _log = log;
@@ -33,30 +37,36 @@ public sealed partial class AgentHost : IAsyncDisposable
 
     public string? AgentId => _runtime.AgentId;
 
+    /// <summary>Where the agent's HTTP server listens (the real port when 0 was asked).</summary>
+    public Uri Address => _server.Address;
+
     public ResourceSet Total => _runtime.Total;
 
     internal AgentRuntime Runtime => _runtime;
 
-    public static Task<AgentHost> StartAsync(AgentOptions options, TimeProvider? clock = null, Random? random = null, ILoggerFactory? logs = null)
+    public static async Task<AgentHost> StartAsync(AgentOptions options, TimeProvider? clock = null, Random? random = null, ILoggerFactory? logs = null, CancellationToken ct = default)
     {
         clock ??= TimeProvider.System;
         logs ??= NullLoggerFactory.Instance;
         var log = logs.CreateLogger("Tessera.Agent");
         Directory.CreateDirectory(options.WorkDir);
         var total = ResourceDetector.Detect(options.WorkDir, options.Resources);
-        var runtime = new AgentRuntime(options, total, clock, random ?? new Random(), log);
+        var containerizer = new PlainContainerizer("cgroups and namespaces are not wired yet");
+        var runtime = new AgentRuntime(options, total, containerizer, clock, random ?? new Random(), log);
+        var server = await Http.AgentHttpServer.StartAsync(runtime, logs, ct);
+        runtime.Endpoint = server.Address;
         var http = new HttpClient { BaseAddress = options.Master, Timeout = Timeout.InfiniteTimeSpan };
         var attributes = AttributeText.Parse(options.Attributes);
         var hostname = options.Hostname ?? Dns.GetHostName();
         var session = new MasterSession(runtime, new MasterClient(http), new AgentCheckpoint(options.WorkDir),
-            () => new AgentInfo { Hostname = hostname, Port = options.Port, Resources = ResourceWireForm.ToWire(runtime.Total), Attributes = attributes.Count > 0 ? attributes : null },
+            () => new AgentInfo { Hostname = hostname, Port = server.Address.Port, Resources = ResourceWireForm.ToWire(runtime.Total), Attributes = attributes.Count > 0 ? attributes : null },
             log);
-        var host = new AgentHost(runtime, http, session, log);
+        var host = new AgentHost(runtime, server, http, session, log);
         host._background.Add(runtime.RunAsync());
         host._background.Add(session.RunAsync(host._stop.Token));
         host._background.Add(host.SendUpdatesAsync(new MasterClient(http), host._stop.Token));
-        LogStarted(log, total.ToString(), "plain processes (cgroups and namespaces are not used yet)");
-        return Task.FromResult(host);
+        LogStarted(log, total.ToString(), containerizer.Isolation);
+        return host;
     }
 
     /// <summary>Completes once the agent has registered the first time.</summary>
@@ -66,8 +76,9 @@ public sealed partial class AgentHost : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await _runtime.AskAsync(rt => { rt.Runner.KillFramework("*"); return true; });
-        await Task.WhenAll(_runtime.Tasks.Values.Where(t => t.Process is not null).Select(t => t.Process!.Exited).DefaultIfEmpty(Task.FromResult(0)))
+        await Task.WhenAll(_runtime.Tasks.Values.Where(t => t.Container is not null).Select(t => (Task)t.Container!.Exited))
             .WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _server.DisposeAsync();
         _runtime.Complete();
         await Task.WhenAll(_background.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         _http.Dispose();

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Tessera.Agent.Containerizer;
 using Tessera.Agent.StatusUpdates;
 using Tessera.Agent.Tasks;
 using Tessera.Core.AgentLink;
@@ -18,8 +19,9 @@ internal sealed partial class AgentRuntime
     private readonly Random _random;
     private readonly ILogger _log;
 
-    public AgentRuntime(Hosting.AgentOptions options, ResourceSet total, TimeProvider clock, Random random, ILogger log)
+    public AgentRuntime(Hosting.AgentOptions options, ResourceSet total, IContainerizer containerizer, TimeProvider clock, Random random, ILogger log)
     {
+        Containerizer = containerizer;
         Options = options;
         Total = total;
         Clock = clock;
@@ -30,9 +32,13 @@ internal sealed partial class AgentRuntime
     }
 
     public Hosting.AgentOptions Options { get; }
+    public IContainerizer Containerizer { get; }
     public ResourceSet Total { get; set; }
     public TimeProvider Clock { get; }
     public string? AgentId { get; set; }
+
+    /// <summary>The agent's own HTTP address (executors and the files API are reached there).</summary>
+    public Uri? Endpoint { get; set; }
     public Dictionary<(string Framework, string Task), AgentTask> Tasks { get; } = [];
     public StatusUpdateManager Updates { get; }
     public TaskRunner Runner { get; }

@@ -12,7 +12,7 @@ internal sealed class AgentTask(FrameworkInfo framework, TaskInfo info, string s
     public string FrameworkId => Framework.Id!.Value;
     public string TaskId => Info.TaskId.Value;
     public TaskState State { get; set; } = TaskState.TASK_STAGING;
-    public CommandProcess? Process { get; set; }
+    public IContainer? Container { get; set; }
     public bool KillRequested { get; set; }
     public MesosTaskStatus? Latest { get; set; }
     public bool IsTerminal => TaskStates.IsTerminal(State);

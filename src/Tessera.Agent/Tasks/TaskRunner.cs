@@ -30,16 +30,20 @@ internal sealed class TaskRunner(AgentRuntime rt)
         try
         {
             Directory.CreateDirectory(sandbox);
-            task.Process = CommandProcess.Start(command, sandbox, Environment(task, command));
+            task.Container = rt.Containerizer.Launch(Spec(task, command));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or ArgumentException or InvalidOperationException)
+        catch (ContainerLaunchException e)
         {
-            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, $"failed to launch: {e.Message}");
+            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, e.Message);
+            return;
+        }
+        catch (IOException e)
+        {
+            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, $"failed to create the sandbox: {e.Message}");
             return;
         }
         Update(task, TaskState.TASK_RUNNING, null, null);
-        var process = task.Process;
-        _ = process.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
+        _ = task.Container.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
     }
 
     public void RunGroup(RunTaskGroup group)
@@ -59,7 +63,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
         task.KillRequested = true;
         Update(task, TaskState.TASK_KILLING, null, null);
         var grace = policy?.GracePeriod?.ToTimeSpan() ?? task.Info.KillPolicy?.GracePeriod?.ToTimeSpan() ?? rt.Options.DefaultKillGrace;
-        if (task.Process is { } process) _ = process.KillAsync(grace);
+        if (task.Container is { } container) _ = container.KillAsync(grace);
     }
 
     public void KillFramework(string frameworkId)
@@ -68,17 +72,20 @@ internal sealed class TaskRunner(AgentRuntime rt)
             Kill(task.FrameworkId, task.TaskId, null);
     }
 
-    public void Exited((string Framework, string Task) key, int exitCode)
+    public void Exited((string Framework, string Task) key, ContainerExit exit)
     {
         if (!rt.Tasks.TryGetValue(key, out var task) || task.IsTerminal) return;
-        if (task.KillRequested)
+        // A limit the isolation enforced explains the end better than the exit status does.
+        if (exit.Limitation is { } limit)
+            Update(task, TaskState.TASK_FAILED, limit.Reason, limit.Message, TaskStatusSource.SOURCE_AGENT);
+        else if (task.KillRequested)
             Update(task, TaskState.TASK_KILLED, null, "Command terminated after a kill request");
-        else if (exitCode == 0)
+        else if (exit.ExitCode == 0)
             Update(task, TaskState.TASK_FINISHED, null, "Command exited with status 0");
-        else if (exitCode > 128)
-            Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command terminated with signal {exitCode - 128}");
+        else if (exit.Signal is { } signal)
+            Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command terminated with signal {signal}");
         else
-            Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command exited with status {exitCode}");
+            Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command exited with status {exit.ExitCode}");
     }
 
     private void Fail(AgentTask task, TaskStatusReason reason, string message) => Update(task, TaskState.TASK_FAILED, reason, message, TaskStatusSource.SOURCE_AGENT);
@@ -102,6 +109,21 @@ internal sealed class TaskRunner(AgentRuntime rt)
         rt.Updates.Enqueue(new AgentStatusUpdate { AgentId = AgentID.Of(rt.AgentId ?? ""), FrameworkId = FrameworkID.Of(task.FrameworkId), Status = status }, rt.Clock.GetUtcNow());
         rt.Changed();
     }
+
+    private ContainerSpec Spec(AgentTask task, CommandInfo command) => new()
+    {
+        ContainerId = Path.GetFileName(task.Sandbox),
+        Command = command,
+        Sandbox = task.Sandbox,
+        Environment = Environment(task, command),
+        User = command.User ?? task.Framework.User,
+        Cpus = Scalar(task.Info, "cpus"),
+        MemMb = Scalar(task.Info, "mem"),
+        Hostname = rt.Options.Hostname,
+    };
+
+    private static double Scalar(TaskInfo info, string name) =>
+        info.Resources?.Where(r => r.Name == name && r.Scalar is not null).Sum(r => r.Scalar!.Value) ?? 0;
 
     private Dictionary<string, string> Environment(AgentTask task, CommandInfo command)
     {

@@ -13,6 +13,7 @@ internal static class RealAgent
             Master = master,
             WorkDir = workDir ?? Directory.CreateTempSubdirectory("tessera-agent-").FullName,
             Hostname = "127.0.0.1",
+            Port = 0,
             Resources = ResourceSet.Parse(resources),
             StatusRetryInitial = TimeSpan.FromMilliseconds(300),
             StatusRetryMax = TimeSpan.FromSeconds(2),

@@ -4,30 +4,33 @@ using Tessera.Core.Protocol;
 namespace Tessera.Agent.Containerizer;
 
 /// <summary>
-/// A command task run by the agent itself as a plain process (no .NET executor per task: see
-/// DESIGN, a runtime start costs ~110 ms of CPU). It runs under <c>setsid</c> so it leads its own
-/// process group, which is what a kill signals, so nothing escapes by forking. Output goes to
-/// <c>stdout</c> and <c>stderr</c> in the sandbox. Isolation with cgroups and namespaces comes with
-/// the containerizer work; this is the plain-process path the design keeps for hosts without them.
+/// A container without isolation: the command runs under <c>setsid</c> so it leads its own process
+/// group, which is what a kill signals. A process that leaves the group (another setsid) escapes
+/// the kill here; only the Linux containerizer's cgroups close that gap. Output goes to
+/// <c>stdout</c> and <c>stderr</c> in the sandbox.
 /// </summary>
-internal sealed class CommandProcess
+internal sealed class PlainContainer : IContainer
 {
     private readonly Process _process;
     private readonly Task _pumps;
 
-    private CommandProcess(Process process, Task pumps)
+    private PlainContainer(string id, Process process, Task pumps)
     {
+        Id = id;
         _process = process;
         _pumps = pumps;
         Exited = WaitAsync();
     }
 
+    public string Id { get; }
+
     public int Pid => _process.Id;
 
-    /// <summary>Completes with the exit code (128 + signal when a signal ended it).</summary>
-    public Task<int> Exited { get; }
+    public Task<ContainerExit> Exited { get; }
 
-    public static CommandProcess Start(CommandInfo command, string sandbox, IReadOnlyDictionary<string, string> environment)
+    public ContainerUsage? Usage() => null;
+
+    public static PlainContainer Start(string id, CommandInfo command, string sandbox, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("setsid")
         {
@@ -56,7 +59,7 @@ internal sealed class CommandProcess
         var pumps = Task.WhenAll(
             Pump(process.StandardOutput.BaseStream, Path.Combine(sandbox, "stdout")),
             Pump(process.StandardError.BaseStream, Path.Combine(sandbox, "stderr")));
-        return new CommandProcess(process, pumps);
+        return new PlainContainer(id, process, pumps);
     }
 
     /// <summary>SIGTERM to the whole group, then SIGKILL after <paramref name="grace"/> if anything is left.</summary>
@@ -67,12 +70,12 @@ internal sealed class CommandProcess
             Signals.KillGroup(Pid, Signals.SIGKILL);
     }
 
-    private async Task<int> WaitAsync()
+    private async Task<ContainerExit> WaitAsync()
     {
         await _process.WaitForExitAsync();
         // Grandchildren may hold the pipes; don't wait on them for ever.
         await Task.WhenAny(_pumps, Task.Delay(TimeSpan.FromSeconds(2)));
-        return _process.ExitCode;
+        return ContainerExit.FromShellStatus(_process.ExitCode);
     }
 
     private static async Task Pump(Stream from, string path)

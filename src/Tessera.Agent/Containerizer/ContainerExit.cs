@@ -1,0 +1,34 @@
+using Tessera.Core.Protocol;
+
+namespace Tessera.Agent.Containerizer;
+
+/// <summary>
+/// How a container ended: an exit code or a signal, and the limit the isolation enforced, if one
+/// did. The limitation comes from the cgroup's counters, not the exit status: under a pid
+/// namespace an OOM-killed task's parent reports an ordinary failure.
+/// </summary>
+internal sealed record ContainerExit(int? ExitCode, int? Signal, ContainerLimitation? Limitation = null)
+{
+    /// <summary>The shell convention: 128 + signal for a signalled process.</summary>
+    public int Status => ExitCode ?? 128 + (Signal ?? 0);
+
+    public static ContainerExit FromShellStatus(int status) =>
+        status > 128 && status < 160 ? new ContainerExit(null, status - 128) : new ContainerExit(status, null);
+}
+
+/// <summary>A limit that ended the container (the Mesos reason and a message with the amounts).</summary>
+internal sealed record ContainerLimitation(TaskStatusReason Reason, string Message);
+
+/// <summary>Usage counters of a container, as far as the isolation measures them.</summary>
+internal sealed record ContainerUsage
+{
+    public double? CpuSeconds { get; init; }
+    public double? CpuUserSeconds { get; init; }
+    public double? CpuSystemSeconds { get; init; }
+    public long? MemBytes { get; init; }
+    public long? MemLimitBytes { get; init; }
+    public long? MemMaxBytes { get; init; }
+    public int? Processes { get; init; }
+    public double? CpuShares { get; init; }
+    public double? CpuQuotaCpus { get; init; }
+}

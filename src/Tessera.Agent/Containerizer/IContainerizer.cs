@@ -1,0 +1,36 @@
+namespace Tessera.Agent.Containerizer;
+
+/// <summary>
+/// Starts containers. Two implementations: <see cref="LinuxContainerizer"/> (cgroups and
+/// namespaces through the native launcher) and <see cref="PlainContainerizer"/> (process groups,
+/// for hosts without root or cgroups). Container images would be a third: the seam is here.
+/// </summary>
+internal interface IContainerizer
+{
+    /// <summary>One line for logs, the banner and the agent's state, e.g. "cgroups v1 (cpu,memory,pids,cpuacct,freezer) + namespaces (pid,mount,ipc,uts)".</summary>
+    string Isolation { get; }
+
+    /// <summary>Starts the command; throws <see cref="ContainerLaunchException"/> with a message for the task's status.</summary>
+    IContainer Launch(ContainerSpec spec);
+}
+
+/// <summary>A running container.</summary>
+internal interface IContainer
+{
+    string Id { get; }
+
+    /// <summary>The host pid of the container's first process.</summary>
+    int Pid { get; }
+
+    /// <summary>Completes when the container's first process has exited and the container is torn down.</summary>
+    Task<ContainerExit> Exited { get; }
+
+    /// <summary>SIGTERM to the container's processes, then SIGKILL to all of them after <paramref name="grace"/>.</summary>
+    Task KillAsync(TimeSpan grace);
+
+    /// <summary>Resource usage now, or null when the isolation doesn't measure it.</summary>
+    ContainerUsage? Usage();
+}
+
+/// <summary>A launch that could not happen (unknown user, cgroup refused, …); the message goes into TASK_FAILED.</summary>
+internal sealed class ContainerLaunchException(string message, Exception? inner = null) : Exception(message, inner);

