@@ -15,7 +15,9 @@ internal static class AgentCommand
         .Add("port", "port of the agent's HTTP server (executors, files, operator API)", "5051")
         .Add("hostname", "hostname to report (default: the machine's name)")
         .Add("resources", "resources to offer instead of the detected ones, e.g. cpus:4;mem:8192;ports:[31000-32000]")
-        .Add("attributes", "attributes, e.g. rack:r1;os:linux");
+        .Add("attributes", "attributes, e.g. rack:r1;os:linux")
+        .Add("isolation", "auto (cgroups + pid/mount/ipc/uts namespaces when root, else plain processes), posix, or a list such as cgroups/cpu,cgroups/mem,namespaces/pid,filesystem/linux", "auto")
+        .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares");
 
     public static AgentOptions Parse(IReadOnlyList<string> args)
     {
@@ -37,6 +39,14 @@ internal static class AgentCommand
                 throw new FlagException($"flag '--resources': {e.Message}");
             }
         }
+        try
+        {
+            Tessera.Agent.Isolation.IsolationConfig.Parse(flags.String("isolation"));
+        }
+        catch (FormatException e)
+        {
+            throw new FlagException($"flag '--isolation': {e.Message}");
+        }
         if (!System.Net.IPAddress.TryParse(flags.String("ip"), out _))
             throw new FlagException($"flag '--ip' must be an IP address, not '{flags.String("ip")}'");
         return new AgentOptions
@@ -48,6 +58,8 @@ internal static class AgentCommand
             Hostname = flags.Raw("hostname"),
             Resources = resources,
             Attributes = flags.Raw("attributes"),
+            Isolation = flags.String("isolation"),
+            CgroupsEnableCfs = flags.Bool("cgroups-enable-cfs"),
         };
     }
 

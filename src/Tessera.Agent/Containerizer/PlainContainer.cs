@@ -40,19 +40,9 @@ internal sealed class PlainContainer : IContainer
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        if (command.Shell != false)
-        {
-            start.ArgumentList.Add("/bin/sh");
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(command.Value ?? "");
-        }
-        else
-        {
-            start.ArgumentList.Add(command.Value ?? throw new ArgumentException("'command.value' is required when shell is false"));
-            foreach (var arg in command.Arguments?.Skip(1) ?? []) start.ArgumentList.Add(arg);
-        }
+        foreach (var arg in CommandLine.Argv(command)) start.ArgumentList.Add(arg);
         start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        start.Environment["PATH"] = CommandLine.DefaultPath;
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("process did not start");
         process.StandardInput.Close();

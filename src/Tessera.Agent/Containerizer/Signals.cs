@@ -11,8 +11,11 @@ internal static class Signals
     // DllImport rather than LibraryImport: the generated marshalling would need unsafe code, and
     // two ints need no marshalling at all.
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    private static extern int KillRaw(int pid, int signal);
+
+    /// <summary>Signals one process; false when it is gone (or not ours).</summary>
+    public static bool Kill(int pid, int signal) => KillRaw(pid, signal) == 0;
 
     /// <summary>Signals every process of the group led by <paramref name="pgid"/>; false when none is left.</summary>
-    public static bool KillGroup(int pgid, int signal) => Kill(-pgid, signal) == 0;
+    public static bool KillGroup(int pgid, int signal) => KillRaw(-pgid, signal) == 0;
 }

@@ -51,7 +51,7 @@ public sealed partial class AgentHost : IAsyncDisposable
         var log = logs.CreateLogger("Tessera.Agent");
         Directory.CreateDirectory(options.WorkDir);
         var total = ResourceDetector.Detect(options.WorkDir, options.Resources);
-        var containerizer = new PlainContainerizer("cgroups and namespaces are not wired yet");
+        var containerizer = ContainerizerFactory.Create(Isolation.IsolationConfig.Parse(options.Isolation), options.WorkDir, options.CgroupsEnableCfs);
         var runtime = new AgentRuntime(options, total, containerizer, clock, random ?? new Random(), log);
         var server = await Http.AgentHttpServer.StartAsync(runtime, logs, ct);
         runtime.Endpoint = server.Address;

@@ -26,6 +26,12 @@ public sealed record AgentOptions
     /// <summary>Registration backoff (Mesos: 1 s up to 1 min).</summary>
     public TimeSpan RegisterBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary><c>--isolation</c>: auto, posix, or a Mesos-style isolator list (see IsolationConfig).</summary>
+    public string Isolation { get; init; } = "auto";
+
+    /// <summary><c>--cgroups-enable-cfs</c>: a hard CPU limit (CFS quota) besides the shares.</summary>
+    public bool CgroupsEnableCfs { get; init; }
+
     /// <summary>Default SIGTERM → SIGKILL grace for command tasks (Mesos' command executor: 3 s).</summary>
     public TimeSpan DefaultKillGrace { get; init; } = TimeSpan.FromSeconds(3);
 }

@@ -76,7 +76,9 @@ internal sealed class TaskRunner(AgentRuntime rt)
     {
         if (!rt.Tasks.TryGetValue(key, out var task) || task.IsTerminal) return;
         // A limit the isolation enforced explains the end better than the exit status does.
-        if (exit.Limitation is { } limit)
+        if (exit.LaunchError is { } error)
+            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, $"Failed to launch the container: {error}");
+        else if (exit.Limitation is { } limit)
             Update(task, TaskState.TASK_FAILED, limit.Reason, limit.Message, TaskStatusSource.SOURCE_AGENT);
         else if (task.KillRequested)
             Update(task, TaskState.TASK_KILLED, null, "Command terminated after a kill request");

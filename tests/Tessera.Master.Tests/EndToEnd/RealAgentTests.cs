@@ -65,20 +65,20 @@ public sealed class RealAgentTests
         var (master, agent, scheduler, offer) = await Setup();
         await using (master) await using (agent) await using (scheduler)
         {
-            var pidFile = Path.Combine(Path.GetTempPath(), $"tessera-child-{Guid.NewGuid():N}");
-            await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("tree", agent.AgentId!, command: $"sleep 300 & echo $! > {pidFile}; wait")));
+            // A unique sleep length marks the task's processes in the host's process table; one of
+            // them leaves the task's session as a daemon would.
+            var marker = $"{300 + Random.Shared.Next(1, 999)}.{Random.Shared.Next(100, 999)}";
+            await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("tree", agent.AgentId!, command: $"sleep {marker} & setsid sleep {marker} & wait")));
             await UntilAsync(scheduler, "tree", TaskState.TASK_RUNNING);
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!File.Exists(pidFile) && DateTime.UtcNow < deadline) await Task.Delay(50);
-            var child = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(Directory.Exists($"/proc/{child}"));
+            while (HostProcesses.WithArgument(marker).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(50);
+            Assert.Equal(2, HostProcesses.WithArgument(marker).Count);
             await scheduler.CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = TaskID.Of("tree") } });
             Assert.Equal(TaskState.TASK_KILLING, (await scheduler.NextUpdateAsync("tree")).State);
             await UntilAsync(scheduler, "tree", TaskState.TASK_KILLED);
             deadline = DateTime.UtcNow.AddSeconds(5);
-            while (Directory.Exists($"/proc/{child}") && DateTime.UtcNow < deadline) await Task.Delay(50);
-            Assert.False(Directory.Exists($"/proc/{child}"), "the task's child outlived the kill");
-            File.Delete(pidFile);
+            while (HostProcesses.WithArgument(marker).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+            Assert.Empty(HostProcesses.WithArgument(marker));
         }
     }
 

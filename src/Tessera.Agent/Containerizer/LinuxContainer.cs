@@ -1,0 +1,51 @@
+using Tessera.Agent.Isolation;
+
+namespace Tessera.Agent.Containerizer;
+
+/// <summary>
+/// A container started by <see cref="LinuxContainerizer"/>: the launcher's pid, its cgroups and
+/// its runtime folder. When the launcher exits, whatever is left in the cgroups is killed (a
+/// daemon the task forked doesn't outlive it), the OOM counters are read, and the cgroups go.
+/// </summary>
+internal sealed class LinuxContainer : IContainer
+{
+    private readonly ContainerCgroups _cgroups;
+    private readonly string _runtime;
+
+    public LinuxContainer(string id, int pid, ContainerCgroups cgroups, string runtime, Task launcherExited)
+    {
+        Id = id;
+        Pid = pid;
+        _cgroups = cgroups;
+        _runtime = runtime;
+        Exited = FinishAsync(launcherExited);
+    }
+
+    public string Id { get; }
+
+    public int Pid { get; }
+
+    public Task<ContainerExit> Exited { get; }
+
+    public ContainerUsage? Usage() => _cgroups.Usage();
+
+    public async Task KillAsync(TimeSpan grace)
+    {
+        // The launcher forwards SIGTERM to the task's process group.
+        Signals.Kill(Pid, Signals.SIGTERM);
+        if (await Task.WhenAny(Exited, Task.Delay(grace)) == Exited) return;
+        await _cgroups.KillAllAsync();
+    }
+
+    private async Task<ContainerExit> FinishAsync(Task launcherExited)
+    {
+        await launcherExited;
+        var limitation = _cgroups.Limitation();
+        if (_cgroups.Populated) await _cgroups.KillAllAsync();
+        await _cgroups.DestroyAsync();
+        var statusFile = Path.Combine(_runtime, "status");
+        var exit = ContainerExit.FromStatusText(File.Exists(statusFile) ? await File.ReadAllTextAsync(statusFile) : null)
+            ?? new ContainerExit(null, 9, LaunchError: null);
+        return exit with { Limitation = limitation };
+    }
+}
