@@ -83,6 +83,36 @@ public sealed class RealAgentTests
     }
 
     [Fact]
+    public async Task ATaskOverItsMemoryLimitFailsWithTheMemoryLimitation()
+    {
+        var (master, agent, scheduler, offer) = await Setup();
+        await using (master) await using (agent) await using (scheduler)
+        {
+            await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("hog", agent.AgentId!, resources: "cpus:0.5;mem:64",
+                command: "python3 -c 'x = bytearray(200 * 1024 * 1024)'")));
+            var failed = await UntilAsync(scheduler, "hog", TaskState.TASK_FAILED);
+            Assert.Equal(TaskStatusSource.SOURCE_AGENT, failed.Source);
+            Assert.Equal(TaskStatusReason.REASON_CONTAINER_LIMITATION_MEMORY, failed.Reason);
+            Assert.StartsWith("Memory limit exceeded: Requested: 64MB", failed.Message);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnknownUserFailsTheTaskWithAClearMessage()
+    {
+        var (master, agent, scheduler, offer) = await Setup();
+        await using (master) await using (agent) await using (scheduler)
+        {
+            var task = Calls.Task("who", agent.AgentId!);
+            task = task with { Command = task.Command! with { User = "no-such-user-x" } };
+            await scheduler.CallAsync(Calls.Launch(offer, task));
+            var failed = await UntilAsync(scheduler, "who", TaskState.TASK_FAILED);
+            Assert.Equal(TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, failed.Reason);
+            Assert.Contains("unknown user 'no-such-user-x'", failed.Message);
+        }
+    }
+
+    [Fact]
     public async Task UnacknowledgedUpdatesAreSentAgainUntilAcknowledged()
     {
         var (master, agent, scheduler, offer) = await Setup();
