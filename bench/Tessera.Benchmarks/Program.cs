@@ -12,7 +12,7 @@ namespace Tessera.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         switch (args.FirstOrDefault())
         {
@@ -26,11 +26,13 @@ public static class Program
             case "allocator":
                 return AllocatorScale.Run(args[1..], Console.Out, Console.Error);
             case "master-state":
-                return MasterStateScale.Run(args[1..], Console.Out).GetAwaiter().GetResult();
+                return await MasterStateScale.Run(args[1..], Console.Out);
             case "master-status":
-                return MasterStatusScale.Run(args[1..], Console.Out).GetAwaiter().GetResult();
+                return await MasterStatusScale.Run(args[1..], Console.Out);
+            case "agent-launch":
+                return await AgentLaunchScale.Run(args[1..], Console.Out);
             default:
-                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] [--batch B] | master-state [--agents N] [--tasks-per-agent T] [--calls C]");
+                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] [--batch B] | master-state [--agents N] [--tasks-per-agent T] [--calls C] | agent-launch [--launches N] [--concurrency C]");
                 return 2;
         }
     }

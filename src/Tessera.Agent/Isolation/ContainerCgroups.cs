@@ -88,8 +88,13 @@ internal sealed class ContainerCgroups(CgroupLayout layout, string containerId, 
     /// <summary>Removes the directories, giving the kernel a moment after the last exit (an exited cgroup can stay busy briefly).</summary>
     public async Task DestroyAsync(CancellationToken ct = default)
     {
-        for (var attempt = 0; attempt < 100 && !TryRemove(); attempt++)
-            await Task.Delay(10, ct);
+        // Usually the first or second try works; back off from 1 ms so a launch isn't charged 10 ms for it.
+        var delay = 1;
+        for (var attempt = 0; attempt < 30 && !TryRemove(); attempt++)
+        {
+            await Task.Delay(delay, ct);
+            delay = Math.Min(delay * 2, 100);
+        }
     }
 
     /// <summary>v2 controllers must be enabled in every ancestor's subtree_control.</summary>
