@@ -58,9 +58,8 @@ public sealed partial class AgentHost : IAsyncDisposable
         var http = new HttpClient { BaseAddress = options.Master, Timeout = Timeout.InfiniteTimeSpan };
         var attributes = AttributeText.Parse(options.Attributes);
         var hostname = options.Hostname ?? Dns.GetHostName();
-        var session = new MasterSession(runtime, new MasterClient(http), new AgentCheckpoint(options.WorkDir),
-            () => new AgentInfo { Hostname = hostname, Port = server.Address.Port, Resources = ResourceWireForm.ToWire(runtime.Total), Attributes = attributes.Count > 0 ? attributes : null },
-            log);
+        runtime.Describe = () => new AgentInfo { Hostname = hostname, Port = server.Address.Port, Resources = ResourceWireForm.ToWire(runtime.Total), Attributes = attributes.Count > 0 ? attributes : null };
+        var session = new MasterSession(runtime, new MasterClient(http), new AgentCheckpoint(options.WorkDir), runtime.Describe, log);
         var host = new AgentHost(runtime, server, http, session, log);
         host._background.Add(runtime.RunAsync());
         host._background.Add(session.RunAsync(host._stop.Token));

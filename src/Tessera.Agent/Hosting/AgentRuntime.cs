@@ -29,6 +29,7 @@ internal sealed partial class AgentRuntime
         _log = log;
         Updates = new StatusUpdateManager(options.StatusRetryInitial, options.StatusRetryMax);
         Runner = new TaskRunner(this);
+        Counters = new Hosting.AgentCounters(clock.GetUtcNow());
     }
 
     public Hosting.AgentOptions Options { get; }
@@ -42,6 +43,12 @@ internal sealed partial class AgentRuntime
     public Dictionary<(string Framework, string Task), AgentTask> Tasks { get; } = [];
     public StatusUpdateManager Updates { get; }
     public TaskRunner Runner { get; }
+
+    /// <summary>Terminal tasks by state since the agent started (for <c>/metrics</c>).</summary>
+    public Hosting.AgentCounters Counters { get; }
+
+    /// <summary>The agent as it registers (hostname, port, resources, attributes; the id is added from <see cref="AgentId"/>).</summary>
+    public Func<AgentInfo>? Describe { get; set; }
 
     /// <summary>Bumped on every change; the session sends pending updates when it moves.</summary>
     public long Version { get; private set; }
@@ -134,7 +141,7 @@ internal sealed partial class AgentRuntime
             task.Framework = info;
     }
 
-    private static MesosTask ToWire(AgentTask t) => new()
+    public static MesosTask ToWire(AgentTask t) => new()
     {
         Name = t.Info.Name,
         TaskId = t.Info.TaskId,

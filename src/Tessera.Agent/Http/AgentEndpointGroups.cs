@@ -7,9 +7,9 @@ internal static class AgentEndpointGroups
 {
     public static void Map(WebApplication app, AgentRuntime rt)
     {
-        // Each group is a static class with a Map(app, rt) of its own, e.g. FilesEndpoints,
-        // AgentOperatorEndpoints, ExecutorEndpoint, AgentMetricsEndpoints.
-        _ = app;
-        _ = rt;
+        // Each group is a static class with a Map(app, rt) of its own.
+        FilesEndpoints.Map(app, rt);
+        AgentOperatorEndpoints.Map(app, rt);
+        AgentMetricsEndpoints.Map(app, rt);
     }
 }

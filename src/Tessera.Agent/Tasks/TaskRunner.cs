@@ -95,6 +95,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
     private void Update(AgentTask task, TaskState state, TaskStatusReason? reason, string? message, TaskStatusSource source = TaskStatusSource.SOURCE_EXECUTOR)
     {
         task.State = state;
+        rt.Counters.Terminal(state);
         var status = new MesosTaskStatus
         {
             TaskId = task.Info.TaskId,

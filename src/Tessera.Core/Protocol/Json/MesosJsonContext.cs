@@ -25,6 +25,8 @@ namespace Tessera.Core.Protocol.Json;
 [JsonSerializable(typeof(OperatorCall))]
 [JsonSerializable(typeof(OperatorResponse))]
 [JsonSerializable(typeof(OperatorEvent))]
+[JsonSerializable(typeof(AgentCall))]
+[JsonSerializable(typeof(AgentResponse))]
 [JsonSerializable(typeof(FrameworkInfo))]
 [JsonSerializable(typeof(MasterInfo))]
 [JsonSerializable(typeof(AgentInfo))]

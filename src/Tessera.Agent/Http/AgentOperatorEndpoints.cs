@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Tessera.Agent.Operator;
+using Tessera.Core.Protocol.Json;
+using Tessera.Core.Protocol.Operator;
+
+namespace Tessera.Agent.Http;
+
+/// <summary>
+/// <c>POST /api/v1</c>: the Mesos v1 agent Operator API, JSON. Queries answer 200 with
+/// <c>{"type":T,"t":{...}}</c> from a snapshot taken on the agent loop and serialised off it.
+/// </summary>
+internal static class AgentOperatorEndpoints
+{
+    public static void Map(WebApplication app, AgentRuntime rt) => app.MapPost("/api/v1", http => Handle(http, rt));
+
+    private static async Task Handle(HttpContext http, AgentRuntime rt)
+    {
+        if (await AgentJsonRequest.ReadOrReject<AgentCall>(http) is not { } call) return;
+        switch (call.Type)
+        {
+            case null:
+                await AgentReplies.Text(http, StatusCodes.Status400BadRequest, "'type' is required");
+                return;
+            case AgentCallType.UNKNOWN:
+                await AgentReplies.Text(http, StatusCodes.Status400BadRequest, "'type' is not a known agent call type");
+                return;
+            case AgentCallType.GET_CONTAINERS:
+                var snapshot = await rt.AskAsync(AgentSnapshot.Take, http.RequestAborted);
+                var containers = AgentContainers.Of(snapshot, rt.Clock.GetUtcNow());
+                await AgentReplies.Json(http, MesosJson.SerializeToUtf8Bytes(new AgentResponse { Type = AgentCallType.GET_CONTAINERS, GetContainers = containers }));
+                return;
+            case { } type when AgentOperatorQueries.IsQuery(type):
+                var state = await rt.AskAsync(AgentSnapshot.Take, http.RequestAborted);
+                await AgentReplies.Json(http, MesosJson.SerializeToUtf8Bytes(AgentOperatorQueries.Answer(type, state)));
+                return;
+            default:
+                await AgentReplies.Text(http, StatusCodes.Status400BadRequest, $"'type': {call.Type} is not supported by this agent");
+                return;
+        }
+    }
+}
