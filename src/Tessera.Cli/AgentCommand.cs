@@ -15,7 +15,8 @@ internal static class AgentCommand
         .Add("port", "port of the agent's HTTP server (executors, files, operator API)", "5051")
         .Add("hostname", "hostname to report (default: the machine's name)")
         .Add("resources", "resources to offer instead of the detected ones, e.g. cpus:4;mem:8192;ports:[31000-32000]")
-        .Add("attributes", "attributes, e.g. rack:r1;os:linux");
+        .Add("attributes", "attributes, e.g. rack:r1;os:linux")
+        .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins");
 
     public static AgentOptions Parse(IReadOnlyList<string> args)
     {
@@ -48,6 +49,7 @@ internal static class AgentCommand
             Hostname = flags.Raw("hostname"),
             Resources = resources,
             Attributes = flags.Raw("attributes"),
+            ExecutorRegistrationTimeout = flags.Duration("executor-registration-timeout", TimeSpan.FromMilliseconds(1)),
         };
     }
 
