@@ -9,7 +9,6 @@ internal static class AgentEndpointGroups
     {
         // Each group is a static class with a Map(app, rt) of its own, e.g. FilesEndpoints,
         // AgentOperatorEndpoints, ExecutorEndpoint, AgentMetricsEndpoints.
-        _ = app;
-        _ = rt;
+        ExecutorEndpoint.Map(app, rt);
     }
 }
