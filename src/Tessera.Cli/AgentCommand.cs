@@ -17,7 +17,8 @@ internal static class AgentCommand
         .Add("resources", "resources to offer instead of the detected ones, e.g. cpus:4;mem:8192;ports:[31000-32000]")
         .Add("attributes", "attributes, e.g. rack:r1;os:linux")
         .Add("isolation", "auto (cgroups + pid/mount/ipc/uts namespaces when root, else plain processes), posix, or a list such as cgroups/cpu,cgroups/mem,namespaces/pid,filesystem/linux", "auto")
-        .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares");
+        .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares")
+        .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins");
 
     public static AgentOptions Parse(IReadOnlyList<string> args)
     {
@@ -60,6 +61,7 @@ internal static class AgentCommand
             Attributes = flags.Raw("attributes"),
             Isolation = flags.String("isolation"),
             CgroupsEnableCfs = flags.Bool("cgroups-enable-cfs"),
+            ExecutorRegistrationTimeout = flags.Duration("executor-registration-timeout", TimeSpan.FromMilliseconds(1)),
         };
     }
 

@@ -77,6 +77,7 @@ public sealed class AgentCommandTests
     [InlineData("--work-dir=/tmp/a --resources=cpus:x", "flag '--resources'")]
     [InlineData("--work-dir=/tmp/a --attributes=rack", "flag '--attributes'")]
     [InlineData("--work-dir=/tmp/a --port=0", "flag '--port'")]
+    [InlineData("--work-dir=/tmp/a --executor-registration-timeout=soon", "flag '--executor-registration-timeout'")]
     public async Task BadFlagsExitTwoWithOneLine(string args, string expected)
     {
         var stderr = new StringWriter();

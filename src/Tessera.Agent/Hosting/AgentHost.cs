@@ -64,6 +64,7 @@ public sealed partial class AgentHost : IAsyncDisposable
         host._background.Add(runtime.RunAsync());
         host._background.Add(session.RunAsync(host._stop.Token));
         host._background.Add(host.SendUpdatesAsync(new MasterClient(http), host._stop.Token));
+        host._background.Add(new Executors.ExecutorNoticeSender(runtime.Executors, new MasterClient(http), clock, log).RunAsync(host._stop.Token));
         LogStarted(log, total.ToString(), containerizer.Isolation);
         return host;
     }
@@ -74,8 +75,8 @@ public sealed partial class AgentHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _runtime.AskAsync(rt => { rt.Runner.KillFramework("*"); return true; });
-        await Task.WhenAll(_runtime.Tasks.Values.Where(t => t.Container is not null).Select(t => (Task)t.Container!.Exited))
+        var executors = await _runtime.AskAsync(rt => { rt.Runner.KillFramework("*"); return rt.Executors.StopAll(); });
+        await Task.WhenAll(_runtime.Tasks.Values.Where(t => t.Container is not null).Select(t => (Task)t.Container!.Exited).Concat(executors))
             .WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         await _server.DisposeAsync();
         _runtime.Complete();

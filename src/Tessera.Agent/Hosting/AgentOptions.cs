@@ -34,4 +34,10 @@ public sealed record AgentOptions
 
     /// <summary>Default SIGTERM → SIGKILL grace for command tasks (Mesos' command executor: 3 s).</summary>
     public TimeSpan DefaultKillGrace { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>A custom executor that hasn't subscribed this long after its launch is killed and its queued tasks fail (Mesos: 1 min).</summary>
+    public TimeSpan ExecutorRegistrationTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After SHUTDOWN, how long an executor has to exit before its container is killed (Mesos: 5 s; an ExecutorInfo's own shutdown_grace_period wins).</summary>
+    public TimeSpan ExecutorShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 }

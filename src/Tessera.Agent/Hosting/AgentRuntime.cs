@@ -30,6 +30,7 @@ internal sealed partial class AgentRuntime
         Updates = new StatusUpdateManager(options.StatusRetryInitial, options.StatusRetryMax);
         Runner = new TaskRunner(this);
         Counters = new Hosting.AgentCounters(clock.GetUtcNow());
+        Executors = new Executors.ExecutorManager(this, log);
     }
 
     public Hosting.AgentOptions Options { get; }
@@ -49,6 +50,9 @@ internal sealed partial class AgentRuntime
 
     /// <summary>The agent as it registers (hostname, port, resources, attributes; the id is added from <see cref="AgentId"/>).</summary>
     public Func<AgentInfo>? Describe { get; set; }
+
+    /// <summary>Custom executors (Executor API) and the agent-supervised default executor.</summary>
+    public Executors.ExecutorManager Executors { get; }
 
     /// <summary>Bumped on every change; the session sends pending updates when it moves.</summary>
     public long Version { get; private set; }
@@ -101,16 +105,23 @@ internal sealed partial class AgentRuntime
     {
         switch (command.Type)
         {
+            case AgentCommandType.RUN_TASK when command.RunTask is { Task.Executor: not null } run: Executors.Run(run); break;
             case AgentCommandType.RUN_TASK when command.RunTask is { } run: Runner.Run(run); break;
-            case AgentCommandType.RUN_TASK_GROUP when command.RunTaskGroup is { } group: Runner.RunGroup(group); break;
-            case AgentCommandType.KILL_TASK when command.KillTask is { } kill: Runner.Kill(kill.FrameworkId.Value, kill.TaskId.Value, kill.KillPolicy); break;
+            case AgentCommandType.RUN_TASK_GROUP when command.RunTaskGroup is { } group: Executors.RunGroup(group); break;
+            case AgentCommandType.KILL_TASK when command.KillTask is { } kill:
+                if (!Executors.Kill(kill.FrameworkId.Value, kill.TaskId.Value, kill.KillPolicy)) Runner.Kill(kill.FrameworkId.Value, kill.TaskId.Value, kill.KillPolicy);
+                break;
             case AgentCommandType.SHUTDOWN_EXECUTOR when command.ShutdownExecutor is { } shutdown:
                 // Command tasks are their own executors: the executor id is the task id.
-                Runner.Kill(shutdown.FrameworkId.Value, shutdown.ExecutorId.Value, null);
+                if (!Executors.Shutdown(shutdown.FrameworkId.Value, shutdown.ExecutorId.Value)) Runner.Kill(shutdown.FrameworkId.Value, shutdown.ExecutorId.Value, null);
                 break;
-            case AgentCommandType.SHUTDOWN_FRAMEWORK when command.ShutdownFramework is { } framework: Runner.KillFramework(framework.FrameworkId.Value); break;
-            case AgentCommandType.ACKNOWLEDGE_UPDATE when command.AcknowledgeUpdate is { } ack: Acknowledged(ack); break;
-            case AgentCommandType.UPDATE_FRAMEWORK when command.UpdateFramework is { } update: UpdateFramework(update.FrameworkInfo); break;
+            case AgentCommandType.SHUTDOWN_FRAMEWORK when command.ShutdownFramework is { } framework:
+                Runner.KillFramework(framework.FrameworkId.Value);
+                Executors.ShutdownFramework(framework.FrameworkId.Value);
+                break;
+            case AgentCommandType.ACKNOWLEDGE_UPDATE when command.AcknowledgeUpdate is { } ack: Acknowledged(ack); Executors.Acknowledged(ack); break;
+            case AgentCommandType.FRAMEWORK_MESSAGE when command.FrameworkMessage is { } message: Executors.FrameworkMessage(message); break;
+            case AgentCommandType.UPDATE_FRAMEWORK when command.UpdateFramework is { } update: UpdateFramework(update.FrameworkInfo); Executors.UpdateFramework(update.FrameworkInfo); break;
             case AgentCommandType.APPLY_RESOURCES when command.ApplyResources is { } apply: Total = ResourceWireForm.FromWire(apply.Total); break;
             default: LogIgnored(_log, command.Type.ToString()); break;
         }
@@ -120,8 +131,9 @@ internal sealed partial class AgentRuntime
     public AgentRegistration Registration(AgentInfo info) => new()
     {
         AgentInfo = info,
-        Tasks = [.. Tasks.Values.Where(t => !t.IsTerminal || Updates.Unacknowledged.Any(u => u.Status.TaskId.Value == t.TaskId)).Select(ToWire)],
-        Frameworks = [.. Tasks.Values.Select(t => t.Framework).DistinctBy(f => f.Id!.Value)],
+        Tasks = [.. Tasks.Values.Where(t => !t.IsTerminal || Updates.Unacknowledged.Any(u => u.Status.TaskId.Value == t.TaskId)).Select(ToWire), .. Executors.ReportedTasks()],
+        Executors = [.. Executors.ReportedExecutors()],
+        Frameworks = [.. Tasks.Values.Select(t => t.Framework).Concat(Executors.ReportedFrameworks()).DistinctBy(f => f.Id!.Value)],
     };
 
     private void Acknowledged(AcknowledgeUpdate ack)

@@ -11,5 +11,6 @@ internal static class AgentEndpointGroups
         FilesEndpoints.Map(app, rt);
         AgentOperatorEndpoints.Map(app, rt);
         AgentMetricsEndpoints.Map(app, rt);
+        ExecutorEndpoint.Map(app, rt);
     }
 }

@@ -45,6 +45,20 @@ internal sealed class MasterClient(HttpClient http)
         return MesosJson.Deserialize<AgentStatusReceipts>(await response.Content.ReadAsByteArrayAsync(ct)).Receipts;
     }
 
+    /// <summary>An executor ended (<c>/agent/v1/executor-exited</c>); returns the master's status code.</summary>
+    public async Task<HttpStatusCode> ExecutorExitedAsync(AgentExecutorExited exited, CancellationToken ct)
+    {
+        using var response = await http.SendAsync(Post("/agent/v1/executor-exited", exited), ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>An executor's message for its framework (<c>/agent/v1/message</c>); returns the master's status code.</summary>
+    public async Task<HttpStatusCode> ExecutorMessageAsync(AgentExecutorMessage message, CancellationToken ct)
+    {
+        using var response = await http.SendAsync(Post("/agent/v1/message", message), ct);
+        return response.StatusCode;
+    }
+
     private static HttpRequestMessage Post<T>(string path, T body)
     {
         var content = new ByteArrayContent(MesosJson.SerializeToUtf8Bytes(body));
