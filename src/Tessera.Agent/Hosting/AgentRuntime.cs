@@ -29,6 +29,7 @@ internal sealed partial class AgentRuntime
         _log = log;
         Updates = new StatusUpdateManager(options.StatusRetryInitial, options.StatusRetryMax);
         Runner = new TaskRunner(this);
+        Health = new Health.HealthMonitor(this, new Health.HostCheckCommandRunner(), log);
     }
 
     public Hosting.AgentOptions Options { get; }
@@ -42,6 +43,7 @@ internal sealed partial class AgentRuntime
     public Dictionary<(string Framework, string Task), AgentTask> Tasks { get; } = [];
     public StatusUpdateManager Updates { get; }
     public TaskRunner Runner { get; }
+    public Health.HealthMonitor Health { get; }
 
     /// <summary>Bumped on every change; the session sends pending updates when it moves.</summary>
     public long Version { get; private set; }

@@ -43,6 +43,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
             return;
         }
         Update(task, TaskState.TASK_RUNNING, null, null);
+        rt.Health.Start(task);
         _ = task.Container.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
     }
 
@@ -75,11 +76,12 @@ internal sealed class TaskRunner(AgentRuntime rt)
     public void Exited((string Framework, string Task) key, ContainerExit exit)
     {
         if (!rt.Tasks.TryGetValue(key, out var task) || task.IsTerminal) return;
+        var killedByHealthCheck = rt.Health.Stop(key);
         // A limit the isolation enforced explains the end better than the exit status does.
         if (exit.Limitation is { } limit)
             Update(task, TaskState.TASK_FAILED, limit.Reason, limit.Message, TaskStatusSource.SOURCE_AGENT);
         else if (task.KillRequested)
-            Update(task, TaskState.TASK_KILLED, null, "Command terminated after a kill request");
+            Update(task, TaskState.TASK_KILLED, null, "Command terminated after a kill request", healthy: killedByHealthCheck ? false : null);
         else if (exit.ExitCode == 0)
             Update(task, TaskState.TASK_FINISHED, null, "Command exited with status 0");
         else if (exit.Signal is { } signal)
@@ -90,7 +92,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
 
     private void Fail(AgentTask task, TaskStatusReason reason, string message) => Update(task, TaskState.TASK_FAILED, reason, message, TaskStatusSource.SOURCE_AGENT);
 
-    private void Update(AgentTask task, TaskState state, TaskStatusReason? reason, string? message, TaskStatusSource source = TaskStatusSource.SOURCE_EXECUTOR)
+    internal void Update(AgentTask task, TaskState state, TaskStatusReason? reason, string? message, TaskStatusSource source = TaskStatusSource.SOURCE_EXECUTOR, bool? healthy = null)
     {
         task.State = state;
         var status = new MesosTaskStatus
@@ -104,6 +106,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
             ExecutorId = ExecutorID.Of(task.TaskId),
             Timestamp = (rt.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds,
             Uuid = ByteString.CopyFrom(rt.NewUuid()),
+            Healthy = healthy,
         };
         task.Latest = status;
         rt.Updates.Enqueue(new AgentStatusUpdate { AgentId = AgentID.Of(rt.AgentId ?? ""), FrameworkId = FrameworkID.Of(task.FrameworkId), Status = status }, rt.Clock.GetUtcNow());
@@ -125,7 +128,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
     private static double Scalar(TaskInfo info, string name) =>
         info.Resources?.Where(r => r.Name == name && r.Scalar is not null).Sum(r => r.Scalar!.Value) ?? 0;
 
-    private Dictionary<string, string> Environment(AgentTask task, CommandInfo command)
+    internal Dictionary<string, string> Environment(AgentTask task, CommandInfo command)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
