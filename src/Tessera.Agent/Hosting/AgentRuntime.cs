@@ -30,6 +30,7 @@ internal sealed partial class AgentRuntime
         Updates = new StatusUpdateManager(options.StatusRetryInitial, options.StatusRetryMax);
         Runner = new TaskRunner(this);
         Health = new Health.HealthMonitor(this, new Health.HostCheckCommandRunner(), log);
+        Fetcher = Agent.Fetcher.UriFetcher.Create(clock);
     }
 
     public Hosting.AgentOptions Options { get; }
@@ -44,6 +45,7 @@ internal sealed partial class AgentRuntime
     public StatusUpdateManager Updates { get; }
     public TaskRunner Runner { get; }
     public Health.HealthMonitor Health { get; }
+    public Fetcher.UriFetcher Fetcher { get; }
 
     /// <summary>Bumped on every change; the session sends pending updates when it moves.</summary>
     public long Version { get; private set; }

@@ -26,10 +26,29 @@ internal sealed class TaskRunner(AgentRuntime rt)
             Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "custom executors are not supported by this agent yet; use 'command'");
             return;
         }
+        if (command.Uris is { Count: > 0 } uris)
+            Fetcher.FetchStep.Start(rt, task, uris, error =>
+            {
+                if (error is null || task.KillRequested) Launch(task, command);
+                else if (!task.IsTerminal) Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, error);
+            });
+        else
+            Launch(task, command);
+    }
+
+    private void Launch(AgentTask task, CommandInfo command)
+    {
+        var key = (task.FrameworkId, task.TaskId);
+        if (task.IsTerminal) return;
+        if (task.KillRequested)
+        {
+            Update(task, TaskState.TASK_KILLED, TaskStatusReason.REASON_TASK_KILLED_DURING_LAUNCH, "Killed before the command started", TaskStatusSource.SOURCE_AGENT);
+            return;
+        }
         Update(task, TaskState.TASK_STARTING, null, null);
         try
         {
-            Directory.CreateDirectory(sandbox);
+            Directory.CreateDirectory(task.Sandbox);
             task.Container = rt.Containerizer.Launch(Spec(task, command));
         }
         catch (ContainerLaunchException e)
