@@ -1,7 +1,7 @@
 namespace Tessera.Agent.Health;
 
 /// <summary>A COMMAND check: healthy when the command exits 0 within the timeout.</summary>
-internal sealed class CommandChecker(ICheckCommandRunner runner, CheckCommand command) : IHealthChecker
+internal sealed class CommandChecker(ICheckCommandRunner runner, CheckCommandRequest command) : IHealthChecker
 {
     public async Task<HealthResult> CheckAsync(CancellationToken ct)
     {

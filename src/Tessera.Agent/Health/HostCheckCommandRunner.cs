@@ -10,7 +10,7 @@ namespace Tessera.Agent.Health;
 /// </summary>
 internal sealed class HostCheckCommandRunner : ICheckCommandRunner
 {
-    public async Task<CheckCommandExit> RunAsync(CheckCommand check, CancellationToken ct)
+    public async Task<CheckCommandExit> RunAsync(CheckCommandRequest check, CancellationToken ct)
     {
         var command = check.Command;
         var start = new ProcessStartInfo
