@@ -12,7 +12,7 @@ public sealed class FetchEndToEndTests
         await using var session = await SchedulerSession.StartAsync();
         var source = Path.Combine(session.Cluster.WorkDir, "payload.txt");
         await File.WriteAllTextAsync(source, "fetched content");
-        var task = Calls.Task("reader", session.AgentId, command: "test \"$(cat payload.txt)\" = 'fetched content' && test -x tool.sh && ./tool.sh") with { };
+        var task = Calls.Task("reader", session.AgentId, command: "test \"$(cat payload.txt)\" = 'fetched content' && test -x tool.sh && ./tool.sh");
         task = task with
         {
             Command = task.Command! with
