@@ -31,6 +31,8 @@ internal sealed partial class AgentRuntime
         Runner = new TaskRunner(this);
         Counters = new Hosting.AgentCounters(clock.GetUtcNow());
         Executors = new Executors.ExecutorManager(this, log);
+        Health = new Health.HealthMonitor(this, new Health.HostCheckCommandRunner(), log);
+        Fetcher = Agent.Fetcher.UriFetcher.Create(clock);
     }
 
     public Hosting.AgentOptions Options { get; }
@@ -44,6 +46,8 @@ internal sealed partial class AgentRuntime
     public Dictionary<(string Framework, string Task), AgentTask> Tasks { get; } = [];
     public StatusUpdateManager Updates { get; }
     public TaskRunner Runner { get; }
+    public Health.HealthMonitor Health { get; }
+    public Fetcher.UriFetcher Fetcher { get; }
 
     /// <summary>Terminal tasks by state since the agent started (for <c>/metrics</c>).</summary>
     public Hosting.AgentCounters Counters { get; }

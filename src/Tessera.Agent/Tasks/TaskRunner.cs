@@ -26,10 +26,29 @@ internal sealed class TaskRunner(AgentRuntime rt)
             Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "custom executors are not supported by this agent yet; use 'command'");
             return;
         }
+        if (command.Uris is { Count: > 0 } uris)
+            Fetcher.FetchStep.Start(rt, task, uris, error =>
+            {
+                if (error is null || task.KillRequested) Launch(task, command);
+                else if (!task.IsTerminal) Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, error);
+            });
+        else
+            Launch(task, command);
+    }
+
+    private void Launch(AgentTask task, CommandInfo command)
+    {
+        var key = (task.FrameworkId, task.TaskId);
+        if (task.IsTerminal) return;
+        if (task.KillRequested)
+        {
+            Update(task, TaskState.TASK_KILLED, TaskStatusReason.REASON_TASK_KILLED_DURING_LAUNCH, "Killed before the command started", TaskStatusSource.SOURCE_AGENT);
+            return;
+        }
         Update(task, TaskState.TASK_STARTING, null, null);
         try
         {
-            Directory.CreateDirectory(sandbox);
+            Directory.CreateDirectory(task.Sandbox);
             task.Container = rt.Containerizer.Launch(Spec(task, command));
         }
         catch (ContainerLaunchException e)
@@ -43,6 +62,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
             return;
         }
         Update(task, TaskState.TASK_RUNNING, null, null);
+        rt.Health.Start(task);
         _ = task.Container.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
     }
 
@@ -75,13 +95,14 @@ internal sealed class TaskRunner(AgentRuntime rt)
     public void Exited((string Framework, string Task) key, ContainerExit exit)
     {
         if (!rt.Tasks.TryGetValue(key, out var task) || task.IsTerminal) return;
+        var killedByHealthCheck = rt.Health.Stop(key);
         // A limit the isolation enforced explains the end better than the exit status does.
         if (exit.LaunchError is { } error)
             Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, $"Failed to launch the container: {error}");
         else if (exit.Limitation is { } limit)
             Update(task, TaskState.TASK_FAILED, limit.Reason, limit.Message, TaskStatusSource.SOURCE_AGENT);
         else if (task.KillRequested)
-            Update(task, TaskState.TASK_KILLED, null, "Command terminated after a kill request");
+            Update(task, TaskState.TASK_KILLED, null, "Command terminated after a kill request", healthy: killedByHealthCheck ? false : null);
         else if (exit.ExitCode == 0)
             Update(task, TaskState.TASK_FINISHED, null, "Command exited with status 0");
         else if (exit.Signal is { } signal)
@@ -92,7 +113,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
 
     private void Fail(AgentTask task, TaskStatusReason reason, string message) => Update(task, TaskState.TASK_FAILED, reason, message, TaskStatusSource.SOURCE_AGENT);
 
-    private void Update(AgentTask task, TaskState state, TaskStatusReason? reason, string? message, TaskStatusSource source = TaskStatusSource.SOURCE_EXECUTOR)
+    internal void Update(AgentTask task, TaskState state, TaskStatusReason? reason, string? message, TaskStatusSource source = TaskStatusSource.SOURCE_EXECUTOR, bool? healthy = null)
     {
         task.State = state;
         rt.Counters.Terminal(state);
@@ -107,6 +128,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
             ExecutorId = ExecutorID.Of(task.TaskId),
             Timestamp = (rt.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds,
             Uuid = ByteString.CopyFrom(rt.NewUuid()),
+            Healthy = healthy,
         };
         task.Latest = status;
         rt.Updates.Enqueue(new AgentStatusUpdate { AgentId = AgentID.Of(rt.AgentId ?? ""), FrameworkId = FrameworkID.Of(task.FrameworkId), Status = status }, rt.Clock.GetUtcNow());
@@ -128,7 +150,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
     private static double Scalar(TaskInfo info, string name) =>
         info.Resources?.Where(r => r.Name == name && r.Scalar is not null).Sum(r => r.Scalar!.Value) ?? 0;
 
-    private Dictionary<string, string> Environment(AgentTask task, CommandInfo command)
+    internal Dictionary<string, string> Environment(AgentTask task, CommandInfo command)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
