@@ -42,6 +42,9 @@ public sealed partial class AgentHost : IAsyncDisposable
 
     public ResourceSet Total => _runtime.Total;
 
+    /// <summary>The isolation in use, e.g. "cgroups v1 (cpu, memory, …) + namespaces (pid, mount, ipc, uts)" or "plain processes (why)".</summary>
+    public string Isolation => _runtime.Containerizer.Isolation;
+
     internal AgentRuntime Runtime => _runtime;
 
     public static async Task<AgentHost> StartAsync(AgentOptions options, TimeProvider? clock = null, Random? random = null, ILoggerFactory? logs = null, CancellationToken ct = default)
@@ -51,7 +54,7 @@ public sealed partial class AgentHost : IAsyncDisposable
         var log = logs.CreateLogger("Tessera.Agent");
         Directory.CreateDirectory(options.WorkDir);
         var total = ResourceDetector.Detect(options.WorkDir, options.Resources);
-        var containerizer = ContainerizerFactory.Create(Isolation.IsolationConfig.Parse(options.Isolation), options.WorkDir, options.CgroupsEnableCfs);
+        var containerizer = ContainerizerFactory.Create(Agent.Isolation.IsolationConfig.Parse(options.Isolation), options.WorkDir, options.CgroupsEnableCfs);
         var runtime = new AgentRuntime(options, total, containerizer, clock, random ?? new Random(), log);
         var server = await Http.AgentHttpServer.StartAsync(runtime, logs, ct);
         runtime.Endpoint = server.Address;

@@ -69,7 +69,8 @@ public sealed class AgentOperatorEndpointsTests
         Assert.Contains("cpus", info.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         var flags = (await client.CallAsync("GET_FLAGS")).GetProperty("flags").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString());
-        Assert.StartsWith("plain processes", flags["isolation"], StringComparison.Ordinal);
+        Assert.Equal(fixture.Agent.Isolation, flags["isolation"]);
+        Assert.Contains("namespaces (pid, mount, ipc, uts)", flags["isolation"], StringComparison.Ordinal);
         Assert.Equal(Path.Combine(fixture.WorkDir, "agent"), flags["work_dir"]);
     }
 
