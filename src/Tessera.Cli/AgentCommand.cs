@@ -18,6 +18,7 @@ internal static class AgentCommand
         .Add("attributes", "attributes, e.g. rack:r1;os:linux")
         .Add("isolation", "auto (cgroups + pid/mount/ipc/uts namespaces when root, else plain processes), posix, or a list such as cgroups/cpu,cgroups/mem,namespaces/pid,filesystem/linux", "auto")
         .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares")
+        .Add("recover", "after a restart: reconnect (re-attach to the tasks of checkpointing frameworks) or cleanup (kill them)", "reconnect")
         .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins");
 
     public static AgentOptions Parse(IReadOnlyList<string> args)
@@ -60,6 +61,7 @@ internal static class AgentCommand
             Resources = resources,
             Attributes = flags.Raw("attributes"),
             Isolation = flags.String("isolation"),
+            Recover = flags.String("recover") is "reconnect" or "cleanup" ? flags.String("recover") : throw new FlagException($"flag '--recover' must be reconnect or cleanup, not '{flags.String("recover")}'"),
             CgroupsEnableCfs = flags.Bool("cgroups-enable-cfs"),
             ExecutorRegistrationTimeout = flags.Duration("executor-registration-timeout", TimeSpan.FromMilliseconds(1)),
         };
@@ -92,8 +94,18 @@ internal static class AgentCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        await using var agent = await AgentHost.StartAsync(options, logs: logs);
-        stdout.WriteLine($"tessera agent: offering {agent.Total} to {options.Master} (work dir {Path.GetFullPath(options.WorkDir)}; tasks run as plain processes: cgroups and namespaces are not used yet)");
+        AgentHost agent;
+        try
+        {
+            agent = await AgentHost.StartAsync(options, logs: logs, ct: ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            stderr.WriteLine($"tessera agent: {e.Message}");
+            return TesseraCommand.ExitFailure;
+        }
+        await using var owned = agent;
+        stdout.WriteLine($"tessera agent: offering {agent.Total} to {options.Master} on {agent.Address} (work dir {Path.GetFullPath(options.WorkDir)}; isolation: {agent.Isolation})");
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -101,7 +113,8 @@ internal static class AgentCommand
         catch (OperationCanceledException)
         {
         }
-        stdout.WriteLine("tessera agent: stopping; its tasks are killed");
+        var kept = await agent.StopAsync(killCheckpointed: false);
+        stdout.WriteLine($"tessera agent: stopped; {kept} task(s) of checkpointing frameworks keep running and are re-attached at the next start with this work dir, the others were killed");
         return TesseraCommand.ExitOk;
     }
 }

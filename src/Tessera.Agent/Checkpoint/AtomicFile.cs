@@ -14,4 +14,17 @@ internal static class AtomicFile
         }
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>The same, synchronously: for the agent loop, where a checkpoint must be on disk before the update it holds is sent.</summary>
+    public static void Write(string path, byte[] content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
 }

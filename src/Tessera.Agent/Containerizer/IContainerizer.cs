@@ -1,3 +1,5 @@
+using Tessera.Core.AgentLink;
+
 namespace Tessera.Agent.Containerizer;
 
 /// <summary>
@@ -12,6 +14,15 @@ internal interface IContainerizer
 
     /// <summary>Starts the command; throws <see cref="ContainerLaunchException"/> with a message for the task's status.</summary>
     IContainer Launch(ContainerSpec spec);
+
+    /// <summary>Containers a previous agent run left (to re-attach or to kill); none when this containerizer can't re-attach.</summary>
+    IReadOnlyList<AgentContainerCheckpoint> Leftovers();
+
+    /// <summary>Re-attaches to a container a previous agent run started; its Exited tells how it ended, even if that was while the agent was down.</summary>
+    IContainer Recover(AgentContainerCheckpoint container);
+
+    /// <summary>Forgets a container's runtime records once its end has been checkpointed as a status update.</summary>
+    void Forget(string containerId);
 }
 
 /// <summary>A running container.</summary>
@@ -30,6 +41,9 @@ internal interface IContainer
 
     /// <summary>Resource usage now, or null when the isolation doesn't measure it.</summary>
     ContainerUsage? Usage();
+
+    /// <summary>What a restarted agent needs to re-attach; null when the container can't outlive the agent.</summary>
+    AgentContainerCheckpoint? Record { get; }
 }
 
 /// <summary>A launch that could not happen (unknown user, cgroup refused, …); the message goes into TASK_FAILED.</summary>

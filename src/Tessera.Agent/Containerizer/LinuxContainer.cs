@@ -29,6 +29,8 @@ internal sealed class LinuxContainer : IContainer
 
     public ContainerUsage? Usage() => _cgroups.Usage();
 
+    public Tessera.Core.AgentLink.AgentContainerCheckpoint? Record { get; init; }
+
     public async Task KillAsync(TimeSpan grace)
     {
         // The launcher forwards SIGTERM to the task's process group.

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Tessera.Agent.Checkpoint;
 using Tessera.Agent.Isolation;
+using Tessera.Core.AgentLink;
 
 namespace Tessera.Agent.Containerizer;
 
@@ -13,6 +15,8 @@ namespace Tessera.Agent.Containerizer;
 /// </summary>
 internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<string> namespaces, string launcher, string runtimeDir, bool cfsQuota) : IContainerizer
 {
+    private readonly ContainerCheckpointStore _records = new(runtimeDir);
+
     public string Isolation =>
         cgroups.Describe() + (namespaces.Count == 0 ? "" : $" + namespaces ({string.Join(", ", NamespaceOrder.Where(namespaces.Contains))})");
 
@@ -40,7 +44,9 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         try
         {
             var process = Process.Start(StartInfo(spec, groups, runtime)) ?? throw new InvalidOperationException("the launcher did not start");
-            return new LinuxContainer(spec.ContainerId, process.Id, groups, runtime, process.WaitForExitAsync());
+            var record = new AgentContainerCheckpoint { ContainerId = spec.ContainerId, Pid = process.Id, StartTime = ProcessWatch.StartTime(process.Id), MemMb = spec.MemMb };
+            _records.Save(record);
+            return new LinuxContainer(spec.ContainerId, process.Id, groups, runtime, process.WaitForExitAsync()) { Record = record };
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -49,12 +55,16 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         }
     }
 
-    /// <summary>Re-attaches to a container a previous agent process started (recovery).</summary>
-    public IContainer Recover(string containerId, int pid, double memMb)
+    public IReadOnlyList<AgentContainerCheckpoint> Leftovers() => _records.LoadAll();
+
+    public IContainer Recover(AgentContainerCheckpoint container)
     {
-        var groups = new ContainerCgroups(cgroups, containerId, new CgroupLimits(0, memMb, cfsQuota));
-        return new LinuxContainer(containerId, pid, groups, Path.Combine(runtimeDir, containerId), ProcessWatch.WaitForExitAsync(pid));
+        var groups = new ContainerCgroups(cgroups, container.ContainerId, new CgroupLimits(0, container.MemMb ?? 0, cfsQuota));
+        return new LinuxContainer(container.ContainerId, container.Pid, groups, Path.Combine(runtimeDir, container.ContainerId),
+            ProcessWatch.WaitForExitAsync(container.Pid, container.StartTime)) { Record = container };
     }
+
+    public void Forget(string containerId) => _records.Remove(containerId);
 
     private ProcessStartInfo StartInfo(ContainerSpec spec, ContainerCgroups groups, string runtime)
     {

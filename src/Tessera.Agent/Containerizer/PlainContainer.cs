@@ -30,6 +30,8 @@ internal sealed class PlainContainer : IContainer
 
     public ContainerUsage? Usage() => null;
 
+    public Tessera.Core.AgentLink.AgentContainerCheckpoint? Record => null;
+
     public static PlainContainer Start(string id, CommandInfo command, string sandbox, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("setsid")

@@ -1,12 +1,25 @@
+using Tessera.Core.AgentLink;
+
 namespace Tessera.Agent.Containerizer;
 
 /// <summary>
 /// Process groups without cgroups or namespaces: for hosts where the agent isn't root or has no
 /// cgroups. The agent announces it in its log and state so nobody mistakes it for isolation.
+/// Its output goes through pipes held by the agent, so its containers can't outlive the agent and
+/// are not recovered after a restart.
 /// </summary>
 internal sealed class PlainContainerizer(string reason) : IContainerizer
 {
     public string Isolation { get; } = $"plain processes ({reason})";
+
+    public IReadOnlyList<AgentContainerCheckpoint> Leftovers() => [];
+
+    public IContainer Recover(AgentContainerCheckpoint container) =>
+        throw new InvalidOperationException("plain containers are not recovered");
+
+    public void Forget(string containerId)
+    {
+    }
 
     public IContainer Launch(ContainerSpec spec)
     {

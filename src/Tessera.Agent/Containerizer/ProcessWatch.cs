@@ -3,9 +3,10 @@ namespace Tessera.Agent.Containerizer;
 /// <summary>Waits for a process that isn't our child (a container re-attached after an agent restart).</summary>
 internal static class ProcessWatch
 {
-    public static async Task WaitForExitAsync(int pid, CancellationToken ct = default)
+    /// <summary>Completes when <paramref name="pid"/> is gone or is no longer the process that started at <paramref name="startTime"/>.</summary>
+    public static async Task WaitForExitAsync(int pid, string? startTime, CancellationToken ct = default)
     {
-        var start = StartTime(pid);
+        var start = startTime ?? StartTime(pid);
         // Polling: a re-attached launcher is not our child, so there is no wait(2) for it, and a
         // few checks a second are nothing next to a task's lifetime.
         while (start is not null && Signals.Kill(pid, 0) && StartTime(pid) == start)

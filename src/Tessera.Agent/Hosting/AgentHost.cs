@@ -23,6 +23,7 @@ public sealed partial class AgentHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _background = [];
     private readonly ILogger _log;
+    private bool _stopped;
 
     private readonly Http.AgentHttpServer _server;
 
@@ -65,6 +66,15 @@ public sealed partial class AgentHost : IAsyncDisposable
         var session = new MasterSession(runtime, new MasterClient(http), new AgentCheckpoint(options.WorkDir), runtime.Describe, log);
         var host = new AgentHost(runtime, server, http, session, log);
         host._background.Add(runtime.RunAsync());
+        var checkpointedId = new AgentCheckpoint(options.WorkDir).LoadAgentId();
+        var recovered = await runtime.AskAsync(rt =>
+        {
+            // Updates made during recovery carry the id the agent will re-register with.
+            rt.AgentId ??= checkpointedId;
+            return Recovery.AgentRecovery.Run(rt, cleanup: options.Recover == "cleanup");
+        }, ct);
+        LogRecovered(log, recovered.Reattached, recovered.EndedWhileAway, recovered.Resent, recovered.Killed);
+        foreach (var path in recovered.Unreadable) LogUnreadable(log, path);
         host._background.Add(session.RunAsync(host._stop.Token));
         host._background.Add(host.SendUpdatesAsync(new MasterClient(http), host._stop.Token));
         host._background.Add(new Executors.ExecutorNoticeSender(runtime.Executors, new MasterClient(http), clock, log).RunAsync(host._stop.Token));
@@ -75,16 +85,35 @@ public sealed partial class AgentHost : IAsyncDisposable
     /// <summary>Completes once the agent has registered the first time.</summary>
     public Task Registered => _session.Registered.Task;
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the agent. Tasks of checkpointing frameworks keep running when
+    /// <paramref name="killCheckpointed"/> is false (what SIGTERM to <c>tessera agent</c> does: the
+    /// next start with the same work dir re-attaches to them); every other task is killed.
+    /// Returns how many tasks were left running.
+    /// </summary>
+    public async Task<int> StopAsync(bool killCheckpointed = true)
     {
+        if (_stopped) return 0;
+        _stopped = true;
         await _stop.CancelAsync();
-        var executors = await _runtime.AskAsync(rt => { rt.Runner.KillFramework("*"); return rt.Executors.StopAll(); });
-        await Task.WhenAll(_runtime.Tasks.Values.Where(t => t.Container is not null).Select(t => (Task)t.Container!.Exited).Concat(executors))
-            .WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        var (ending, executors, kept) = await _runtime.AskAsync(rt =>
+        {
+            var killed = rt.Tasks.Values.Where(t => !t.IsTerminal && (killCheckpointed || t.Framework.Checkpoint != true)).ToList();
+            foreach (var task in killed) rt.Runner.Kill(task.FrameworkId, task.TaskId, null);
+            var kept = rt.Tasks.Values.Count(t => !t.IsTerminal) - killed.Count;
+            return (killed.Where(t => t.Container is not null).Select(t => (Task)t.Container!.Exited).ToList(), rt.Executors.StopAll(), kept);
+        });
+        await Task.WhenAll(ending.Concat(executors)).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         await _server.DisposeAsync();
         _runtime.Complete();
         await Task.WhenAll(_background.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         _http.Dispose();
+        return kept;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(killCheckpointed: true);
         _stop.Dispose();
     }
 
@@ -96,7 +125,10 @@ public sealed partial class AgentHost : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                var due = await _runtime.AskAsync(rt => rt.AgentId is null ? [] : rt.Updates.Due(rt.Clock.GetUtcNow()), ct);
+                // Before the first registration the master would refuse them (403), and the retry backoff would hold them back.
+                if (!_session.Registered.Task.IsCompleted) continue;
+                // Stamped with the id the agent has now: an update made before a re-registration under a new id still lands.
+                var due = await _runtime.AskAsync(rt => rt.AgentId is not { } id ? [] : rt.Updates.Due(rt.Clock.GetUtcNow()).Select(u => u.AgentId.Value == id ? u : u with { AgentId = AgentID.Of(id) }).ToList(), ct);
                 foreach (var chunk in due.Chunk(1000))
                 {
                     try
@@ -115,6 +147,12 @@ public sealed partial class AgentHost : IAsyncDisposable
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "recovery: {Reattached} container(s) re-attached, {Ended} ended while the agent was down, {Resent} update(s) to resend, {Killed} container(s) killed")]
+    private static partial void LogRecovered(ILogger logger, int reattached, int ended, int resent, int killed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "recovery: cannot read the checkpoint {Path}; that task is not recovered")]
+    private static partial void LogUnreadable(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "agent resources {Resources}; isolation: {Isolation}")]
     private static partial void LogStarted(ILogger logger, string resources, string isolation);

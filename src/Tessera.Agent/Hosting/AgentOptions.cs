@@ -26,6 +26,9 @@ public sealed record AgentOptions
     /// <summary>Registration backoff (Mesos: 1 s up to 1 min).</summary>
     public TimeSpan RegisterBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary><c>--recover</c>: <c>reconnect</c> re-attaches to the containers of checkpointing frameworks after a restart; <c>cleanup</c> kills them.</summary>
+    public string Recover { get; init; } = "reconnect";
+
     /// <summary><c>--isolation</c>: auto, posix, or a Mesos-style isolator list (see IsolationConfig).</summary>
     public string Isolation { get; init; } = "auto";
 

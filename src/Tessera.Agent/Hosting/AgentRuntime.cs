@@ -22,6 +22,7 @@ internal sealed partial class AgentRuntime
     public AgentRuntime(Hosting.AgentOptions options, ResourceSet total, IContainerizer containerizer, TimeProvider clock, Random random, ILogger log)
     {
         Containerizer = containerizer;
+        TaskCheckpoints = new Checkpoint.TaskCheckpointStore(options.WorkDir);
         Options = options;
         Total = total;
         Clock = clock;
@@ -37,6 +38,7 @@ internal sealed partial class AgentRuntime
 
     public Hosting.AgentOptions Options { get; }
     public IContainerizer Containerizer { get; }
+    public Checkpoint.TaskCheckpointStore TaskCheckpoints { get; }
     public ResourceSet Total { get; set; }
     public TimeProvider Clock { get; }
     public string? AgentId { get; set; }
@@ -145,10 +147,38 @@ internal sealed partial class AgentRuntime
         var now = Clock.GetUtcNow();
         if (!Updates.Acknowledge(ack.FrameworkId.Value, ack.TaskId.Value, ack.Uuid, now)) return;
         var key = (ack.FrameworkId.Value, ack.TaskId.Value);
+        if (!Tasks.TryGetValue(key, out var task)) return;
         // A finished task whose last update was acknowledged is done with.
-        if (Tasks.TryGetValue(key, out var task) && task.IsTerminal && !Updates.Unacknowledged.Any(u => u.FrameworkId.Value == key.Item1 && u.Status.TaskId.Value == key.Item2))
+        if (task.IsTerminal && Updates.PendingFor(key.Item1, key.Item2).Count == 0)
+        {
             Tasks.Remove(key);
+            if (task.Framework.Checkpoint == true) TaskCheckpoints.Remove(key.Item1, key.Item2);
+        }
+        else
+        {
+            Checkpoint(task);
+        }
         Changed();
+    }
+
+    /// <summary>
+    /// Writes the task's checkpoint (checkpointing frameworks only, as in Mesos). Called on the loop
+    /// right after every change, so an update is on disk before the sender can pick it up.
+    /// </summary>
+    public void Checkpoint(AgentTask task)
+    {
+        if (task.Framework.Checkpoint != true) return;
+        TaskCheckpoints.Save(new AgentTaskCheckpoint
+        {
+            FrameworkInfo = task.Framework,
+            Task = task.Info,
+            Sandbox = task.Sandbox,
+            State = task.State,
+            KillRequested = task.KillRequested ? true : null,
+            Latest = task.Latest,
+            PendingUpdates = Updates.PendingFor(task.FrameworkId, task.TaskId),
+            Container = task.Container?.Record,
+        });
     }
 
     private void UpdateFramework(FrameworkInfo info)

@@ -59,4 +59,8 @@ internal sealed class StatusUpdateManager(TimeSpan retryInitial, TimeSpan retryM
         _ = _streams.Keys.Where(k => k.Framework == frameworkId).ToList().All(k => _streams.Remove(k));
 
     public IEnumerable<AgentStatusUpdate> Unacknowledged => _streams.Values.SelectMany(s => s.Pending);
+
+    /// <summary>One task's updates not yet acknowledged, oldest first.</summary>
+    public IReadOnlyList<AgentStatusUpdate> PendingFor(string frameworkId, string taskId) =>
+        _streams.TryGetValue((frameworkId, taskId), out var stream) ? [.. stream.Pending] : [];
 }

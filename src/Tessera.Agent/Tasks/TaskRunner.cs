@@ -23,7 +23,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
         rt.Tasks[key] = task;
         if (info.Command is not { } command)
         {
-            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "custom executors are not supported by this agent yet; use 'command'");
+            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "the task has neither 'command' nor 'executor'");
             return;
         }
         if (command.Uris is { Count: > 0 } uris)
@@ -38,7 +38,6 @@ internal sealed class TaskRunner(AgentRuntime rt)
 
     private void Launch(AgentTask task, CommandInfo command)
     {
-        var key = (task.FrameworkId, task.TaskId);
         if (task.IsTerminal) return;
         if (task.KillRequested)
         {
@@ -62,19 +61,15 @@ internal sealed class TaskRunner(AgentRuntime rt)
             return;
         }
         Update(task, TaskState.TASK_RUNNING, null, null);
-        rt.Health.Start(task);
-        _ = task.Container.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
+        Watch(task);
     }
 
-    public void RunGroup(RunTaskGroup group)
+    /// <summary>Health checks while it runs, and its end back on the loop (also for a container re-attached after a restart).</summary>
+    public void Watch(AgentTask task)
     {
-        foreach (var info in group.TaskGroup.Tasks ?? [])
-        {
-            var sandbox = Path.Combine(rt.Options.WorkDir, "unlaunched");
-            var task = new AgentTask(group.FrameworkInfo, info, sandbox);
-            rt.Tasks[(group.FrameworkInfo.Id!.Value, info.TaskId.Value)] = task;
-            Fail(task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "task groups need the default executor, which this agent doesn't have yet");
-        }
+        var key = (task.FrameworkId, task.TaskId);
+        if (task.State == TaskState.TASK_RUNNING) rt.Health.Start(task);
+        _ = task.Container!.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
     }
 
     public void Kill(string frameworkId, string taskId, KillPolicy? policy)
@@ -109,6 +104,8 @@ internal sealed class TaskRunner(AgentRuntime rt)
             Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command terminated with signal {signal}");
         else
             Update(task, TaskState.TASK_FAILED, TaskStatusReason.REASON_COMMAND_EXECUTOR_FAILED, $"Command exited with status {exit.ExitCode}");
+        // The end is in the task's checkpoint now; the container's own records can go.
+        if (task.Container is { } container) rt.Containerizer.Forget(container.Id);
     }
 
     private void Fail(AgentTask task, TaskStatusReason reason, string message) => Update(task, TaskState.TASK_FAILED, reason, message, TaskStatusSource.SOURCE_AGENT);
@@ -132,6 +129,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
         };
         task.Latest = status;
         rt.Updates.Enqueue(new AgentStatusUpdate { AgentId = AgentID.Of(rt.AgentId ?? ""), FrameworkId = FrameworkID.Of(task.FrameworkId), Status = status }, rt.Clock.GetUtcNow());
+        rt.Checkpoint(task);
         rt.Changed();
     }
 

@@ -50,6 +50,8 @@ namespace Tessera.Core.Protocol.Json;
 [JsonSerializable(typeof(AgentCommand))]
 [JsonSerializable(typeof(AgentPong))]
 [JsonSerializable(typeof(AgentStatusUpdate))]
+[JsonSerializable(typeof(AgentTaskCheckpoint))]
+[JsonSerializable(typeof(AgentContainerCheckpoint))]
 [JsonSerializable(typeof(AgentStatusUpdates))]
 [JsonSerializable(typeof(AgentStatusReceipts))]
 [JsonSerializable(typeof(AgentExecutorExited))]
