@@ -20,6 +20,9 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
     public string Isolation =>
         cgroups.Describe() + (namespaces.Count == 0 ? "" : $" + namespaces ({string.Join(", ", NamespaceOrder.Where(namespaces.Contains))})");
 
+    /// <summary>The namespaces each container gets (pid, mount, ipc, uts, net).</summary>
+    public IReadOnlySet<string> Namespaces => namespaces;
+
     private static readonly string[] NamespaceOrder = ["pid", "mount", "ipc", "uts", "net"];
 
     public IContainer Launch(ContainerSpec spec)

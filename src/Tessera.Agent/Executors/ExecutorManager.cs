@@ -23,7 +23,7 @@ internal sealed partial class ExecutorManager
     private readonly Dictionary<(string Framework, string Executor), AgentExecutor> _executors = [];
 
     /// <summary>Terminal tasks of executors that have ended, kept until their last update is acknowledged.</summary>
-    private readonly Dictionary<(string Framework, string Task), (AgentTask Task, ExecutorID Executor)> _ended = [];
+    private readonly Dictionary<(string Framework, string Task), (AgentTask Task, ExecutorID Executor, string Sandbox)> _ended = [];
 
     private readonly Channel<ExecutorNotice> _notices = Channel.CreateBounded<ExecutorNotice>(new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest });
 
@@ -134,7 +134,11 @@ internal sealed partial class ExecutorManager
         var taskId = ack.TaskId.Value;
         if (_ended.TryGetValue((frameworkId, taskId), out var ended))
         {
-            if (!Pending(frameworkId, taskId)) _ended.Remove((frameworkId, taskId));
+            if (Pending(frameworkId, taskId)) return;
+            _ended.Remove((frameworkId, taskId));
+            // The executor's last task is done with: its run sandbox can go after gc_delay.
+            if (ended.Sandbox.Length > 0 && !_ended.Values.Any(x => x.Sandbox == ended.Sandbox))
+                _rt.Gc.Schedule(ended.Sandbox, _rt.Clock.GetUtcNow());
             return;
         }
         var executor = _executors.Values.FirstOrDefault(e => e.FrameworkId == frameworkId && e.Tasks.ContainsKey(taskId));
@@ -278,7 +282,9 @@ internal sealed partial class ExecutorManager
         }
         _executors.Remove(executor.Key);
         foreach (var task in executor.Tasks.Values.Where(t => Pending(t.FrameworkId, t.TaskId)))
-            _ended[(task.FrameworkId, task.TaskId)] = (task, executor.Info.ExecutorId);
+            _ended[(task.FrameworkId, task.TaskId)] = (task, executor.Info.ExecutorId, executor.Sandbox);
+        if (!_ended.Values.Any(x => x.Sandbox == executor.Sandbox))
+            _rt.Gc.Schedule(executor.Sandbox, _rt.Clock.GetUtcNow());
         LogEnded(_log, executor.ExecutorId, executor.FrameworkId, how);
         if (_rt.AgentId is { } agentId)
             _notices.Writer.TryWrite(new ExecutorNotice(Exited: new AgentExecutorExited
@@ -440,7 +446,7 @@ internal sealed partial class ExecutorManager
         {
             var t = new AgentTask(framework, task, "");
             Update(orphan, t, TaskState.TASK_FAILED, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, why, TaskStatusSource.SOURCE_AGENT);
-            _ended[(t.FrameworkId, t.TaskId)] = (t, info.ExecutorId);
+            _ended[(t.FrameworkId, t.TaskId)] = (t, info.ExecutorId, "");
         }
     }
 
