@@ -25,11 +25,18 @@ internal static class ClientCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var root = Build(stdout, stderr);
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            stderr.WriteLine($"tessera: unknown command '{args[0]}' (run 'tessera --help')");
+            return TesseraCommand.ExitUsage;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             var command = string.Join(' ', parse.CommandResult.Command == root ? ["tessera"] : new[] { "tessera" }.Concat(Path(parse)));
-            stderr.WriteLine($"tessera: {parse.Errors[0].Message} (see '{command} --help')");
+            // "Unrecognized …" says more than the "Required command was not provided" that comes first.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            stderr.WriteLine($"tessera: {error.Message} (see '{command} --help')");
             return TesseraCommand.ExitUsage;
         }
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
