@@ -19,7 +19,8 @@ internal static class AgentCommand
         .Add("isolation", "auto (cgroups + pid/mount/ipc/uts namespaces when root, else plain processes), posix, or a list such as cgroups/cpu,cgroups/mem,namespaces/pid,filesystem/linux", "auto")
         .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares")
         .Add("recover", "after a restart: reconnect (re-attach to the tasks of checkpointing frameworks) or cleanup (kill them)", "reconnect")
-        .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins");
+        .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins")
+        .Add("recovery-timeout", "after a restart, how long an executor of a checkpointing framework has to subscribe again before it is killed and its tasks fail", "15mins");
 
     public static AgentOptions Parse(IReadOnlyList<string> args)
     {
@@ -64,6 +65,7 @@ internal static class AgentCommand
             Recover = flags.String("recover") is "reconnect" or "cleanup" ? flags.String("recover") : throw new FlagException($"flag '--recover' must be reconnect or cleanup, not '{flags.String("recover")}'"),
             CgroupsEnableCfs = flags.Bool("cgroups-enable-cfs"),
             ExecutorRegistrationTimeout = flags.Duration("executor-registration-timeout", TimeSpan.FromMilliseconds(1)),
+            RecoveryTimeout = flags.Duration("recovery-timeout", TimeSpan.FromMilliseconds(1)),
         };
     }
 
@@ -114,7 +116,7 @@ internal static class AgentCommand
         {
         }
         var kept = await agent.StopAsync(killCheckpointed: false);
-        stdout.WriteLine($"tessera agent: stopped; {kept} task(s) of checkpointing frameworks keep running and are re-attached at the next start with this work dir, the others were killed");
+        stdout.WriteLine($"tessera agent: stopped; {kept} task(s) of checkpointing frameworks (and their executors) keep running and are re-attached at the next start with this work dir, the others were killed");
         return TesseraCommand.ExitOk;
     }
 }
