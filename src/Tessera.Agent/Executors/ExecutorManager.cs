@@ -248,7 +248,10 @@ internal sealed partial class ExecutorManager
     /// </summary>
     public (List<Task> Exits, int Kept) StopAll(bool killCheckpointed = true)
     {
-        var kept = killCheckpointed ? [] : _executors.Values.Where(e => e.Framework.Checkpoint == true && e.State != ExecutorState.Terminated).ToList();
+        // Only what a restarted agent can re-attach to is left running (the plain containerizer can't).
+        static bool Recoverable(AgentExecutor e) =>
+            e.IsDefault ? e.Live.All(t => t.Container is null || t.Container.Record is not null) : e.Container is null || e.Container.Record is not null;
+        var kept = killCheckpointed ? [] : _executors.Values.Where(e => e.Framework.Checkpoint == true && e.State != ExecutorState.Terminated && Recoverable(e)).ToList();
         foreach (var executor in kept)
         {
             executor.Timer?.Dispose();

@@ -67,6 +67,26 @@ public sealed class ExecutorRecoveryTests
     }
 
     [Fact]
+    public async Task AnExecutorGivesUpAfterItsRecoveryTimeoutAndTheRestartedAgentReportsItsEnd()
+    {
+        // The executor is told MESOS_RECOVERY_TIMEOUT=1secs.
+        await using var run = await RecoveryRun.StartAsync(o => o with { RecoveryTimeout = TimeSpan.FromSeconds(1) });
+        await run.LaunchAsync(run.CustomTask("t1", "run"));
+        await run.UntilAsync("t1", TaskState.TASK_RUNNING);
+        var (pid, sandbox) = await run.Agent.Runtime.AskAsync(rt => rt.Executors.Find(run.FrameworkId, "py") is { } e ? (e.Container!.Pid, e.Sandbox) : default);
+        await run.RestartAsync(whileAway: async () =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (Directory.Exists($"/proc/{pid}/task") && DateTime.UtcNow < deadline) await Task.Delay(50);
+            Assert.False(Directory.Exists($"/proc/{pid}/task"), "the executor gave up");
+        });
+        Assert.Contains("giving up: no agent within the recovery timeout", await File.ReadAllLinesAsync(Path.Combine(sandbox, "executor.log")));
+        var failed = await run.UntilAsync("t1", TaskState.TASK_FAILED);
+        Assert.Equal(TaskStatusReason.REASON_EXECUTOR_TERMINATED, failed.Reason);
+        Assert.Equal("Executor exited with status 1", failed.Message);
+    }
+
+    [Fact]
     public async Task CleanupKillsTheExecutorAndDropsItsCheckpoint()
     {
         await using var run = await RecoveryRun.StartAsync();
@@ -139,11 +159,12 @@ public sealed class ExecutorRecoveryTests
         public string FrameworkId => Scheduler.FrameworkId!;
         public string WorkDir => _options.WorkDir;
 
-        public static async Task<RecoveryRun> StartAsync()
+        public static async Task<RecoveryRun> StartAsync(Func<AgentOptions, AgentOptions>? tweak = null)
         {
             var dir = Directory.CreateTempSubdirectory("tessera-exrecovery-").FullName;
             var master = await AgentFixture.StartMasterAsync(dir);
             var options = AgentFixture.AgentOptionsFor(master.Address, Path.Combine(dir, "agent"));
+            options = tweak is null ? options : tweak(options);
             var agent = await AgentHost.StartAsync(options);
             await agent.Registered.WaitAsync(TimeSpan.FromSeconds(20));
             // The executor finds the agent at MESOS_AGENT_ENDPOINT: the restarted agent listens on the same port.
@@ -160,12 +181,13 @@ public sealed class ExecutorRecoveryTests
         public Task<HttpResponseMessage> LaunchAsync(params TaskInfo[] tasks) => Scheduler.CallAsync(Calls.Launch(Offer, tasks));
 
         /// <summary>Stops the agent leaving checkpointed work running, waits, starts it again; how many tasks were left running.</summary>
-        public async Task<int> RestartAsync(Func<AgentOptions, AgentOptions>? tweak = null, TimeSpan? pause = null)
+        public async Task<int> RestartAsync(Func<AgentOptions, AgentOptions>? tweak = null, TimeSpan? pause = null, Func<Task>? whileAway = null)
         {
             var agentId = AgentId;
             var kept = await Agent.StopAsync(killCheckpointed: false);
             await Agent.DisposeAsync();
             if (pause is { } p) await Task.Delay(p);
+            if (whileAway is not null) await whileAway();
             _options = tweak is null ? _options : tweak(_options);
             Agent = await AgentHost.StartAsync(_options);
             await Agent.Registered.WaitAsync(TimeSpan.FromSeconds(20));
