@@ -33,6 +33,7 @@ internal static class AgentLaunchScale
             for (var i = 0; i < 20; i++) { await BareAsync(); await IsolatedAsync(containerizer, workDir); }
             var bare = new List<double>();
             var isolated = new List<double>();
+            Phases.Clear();
             for (var i = 0; i < launches; i++)
             {
                 bare.Add(await BareAsync());
@@ -40,6 +41,8 @@ internal static class AgentLaunchScale
             }
             output.WriteLine(Line("bare spawn", bare));
             output.WriteLine(Line("isolated", isolated));
+            output.WriteLine(Line("  of which Launch() (cgroups created, launcher spawned)", [.. Phases.Select(p => p.Launch)]));
+            output.WriteLine(Line("  of which until Exited (run, status read, cgroups removed)", [.. Phases.Select(p => p.Exit)]));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"isolated/bare: p50 {Percentile(isolated, 50) / Percentile(bare, 50):0.00}x, p99 {Percentile(isolated, 99) / Percentile(bare, 99):0.00}x"));
             var clock = Stopwatch.StartNew();
@@ -81,12 +84,16 @@ internal static class AgentLaunchScale
             Cpus = 0.1,
             MemMb = 32,
         });
+        var launched = clock.Elapsed.TotalMilliseconds;
         var exit = await container.Exited;
         var elapsed = clock.Elapsed.TotalMilliseconds;
+        lock (Phases) Phases.Add((launched, elapsed - launched));
         if (exit.ExitCode != 0) throw new InvalidOperationException($"/bin/true in a container ended with {exit}");
         Directory.Delete(sandbox, recursive: true);
         return elapsed;
     }
+
+    private static readonly List<(double Launch, double Exit)> Phases = [];
 
     private static double Percentile(List<double> values, int p)
     {

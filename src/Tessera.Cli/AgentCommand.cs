@@ -20,7 +20,11 @@ internal static class AgentCommand
         .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares")
         .Add("recover", "after a restart: reconnect (re-attach to the tasks of checkpointing frameworks) or cleanup (kill them)", "reconnect")
         .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins")
-        .Add("recovery-timeout", "after a restart, how long an executor of a checkpointing framework has to subscribe again before it is killed and its tasks fail", "15mins");
+        .Add("recovery-timeout", "after a restart, how long an executor of a checkpointing framework has to subscribe again before it is killed and its tasks fail", "15mins")
+        .Add("default-role", "role that detected resources, and --resources written without a role, are reserved to (* = unreserved)", "*")
+        .Add("gc-delay", "how long the sandbox of a finished task or executor is kept once the agent forgets it (sooner when the disk fills up)", "1weeks")
+        .Add("gc-disk-headroom", "a number from 0 to 1: sandboxes older than gc-delay x max(0, 1 - headroom - disk usage) are removed at each disk check", "0.1")
+        .Add("disk-watch-interval", "how often the work dir's disk usage is checked to remove old sandboxes sooner", "1mins");
 
     public static AgentOptions Parse(IReadOnlyList<string> args)
     {
@@ -50,6 +54,11 @@ internal static class AgentCommand
         {
             throw new FlagException($"flag '--isolation': {e.Message}");
         }
+        if (RoleName.Validate(flags.String("default-role")) is { } badRole)
+            throw new FlagException($"flag '--default-role': {badRole}");
+        var headroomText = flags.String("gc-disk-headroom");
+        if (!double.TryParse(headroomText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var headroom) || !(headroom is >= 0 and <= 1))
+            throw new FlagException($"flag '--gc-disk-headroom' must be a number from 0 to 1, not '{headroomText}'");
         if (!System.Net.IPAddress.TryParse(flags.String("ip"), out _))
             throw new FlagException($"flag '--ip' must be an IP address, not '{flags.String("ip")}'");
         return new AgentOptions
@@ -66,6 +75,10 @@ internal static class AgentCommand
             CgroupsEnableCfs = flags.Bool("cgroups-enable-cfs"),
             ExecutorRegistrationTimeout = flags.Duration("executor-registration-timeout", TimeSpan.FromMilliseconds(1)),
             RecoveryTimeout = flags.Duration("recovery-timeout", TimeSpan.FromMilliseconds(1)),
+            DefaultRole = flags.String("default-role"),
+            GcDelay = flags.Duration("gc-delay"),
+            GcDiskHeadroom = headroom,
+            DiskWatchInterval = flags.Duration("disk-watch-interval", TimeSpan.FromMilliseconds(1)),
         };
     }
 

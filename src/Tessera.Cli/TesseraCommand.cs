@@ -1,4 +1,5 @@
 using System.Reflection;
+using Tessera.Cli.Commands;
 
 namespace Tessera.Cli;
 
@@ -11,6 +12,7 @@ public static class TesseraCommand
     public const int ExitOk = 0;
     public const int ExitFailure = 1;
     public const int ExitUsage = 2;
+    public const int ExitUnreachable = 3;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
@@ -26,11 +28,10 @@ public static class TesseraCommand
                 return ExitOk;
             case "master":
                 return await MasterCommand.RunAsync(args[1..], stdout, stderr, ct);
-            case "agent":
+            case "agent" when args.Length < 2 || !ClientCommandLine.AgentClientVerbs.Contains(args[1]):
                 return await AgentCommand.RunAsync(args[1..], stdout, stderr, ct);
             default:
-                stderr.WriteLine($"tessera: unknown command '{args[0]}' (run 'tessera --help')");
-                return ExitUsage;
+                return await ClientCommandLine.RunAsync(args, stdout, stderr, ct);
         }
     }
 
@@ -46,9 +47,10 @@ public static class TesseraCommand
         Commands:
           master       run a master (Mesos v1 Scheduler and Operator APIs); 'tessera master --help'
           agent        run an agent that offers this machine to a master; 'tessera agent --help'
+          cluster      cluster status: 'tessera cluster status'
           version      print the version
 
-        Coming with later work: dev, jobs, run, cluster, job.
+        Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose.
 
         Exit codes: 0 ok, 1 failure, 2 usage error, 3 cannot reach the cluster.
 

@@ -20,9 +20,9 @@ internal sealed class SchedulerSession : IAsyncDisposable
     public Offer Offer { get; }
     public string AgentId => Cluster.Agent.AgentId!;
 
-    public static async Task<SchedulerSession> StartAsync()
+    public static async Task<SchedulerSession> StartAsync(Func<Hosting.AgentOptions, Hosting.AgentOptions>? tweak = null)
     {
-        var cluster = await AgentFixture.StartAsync();
+        var cluster = await AgentFixture.StartAsync(tweak: tweak);
         var scheduler = new TestScheduler(cluster.Master.Address);
         await scheduler.SubscribeAsync(TestScheduler.Info("agent-e2e", FrameworkCapabilityType.TASK_KILLING_STATE));
         var offer = (await scheduler.NextAsync(SchedulerEventType.OFFERS)).Offers!.Offers![0];

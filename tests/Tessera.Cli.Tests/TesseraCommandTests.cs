@@ -78,11 +78,49 @@ public sealed class AgentCommandTests
     [InlineData("--work-dir=/tmp/a --attributes=rack", "flag '--attributes'")]
     [InlineData("--work-dir=/tmp/a --port=0", "flag '--port'")]
     [InlineData("--work-dir=/tmp/a --executor-registration-timeout=soon", "flag '--executor-registration-timeout'")]
+    [InlineData("--work-dir=/tmp/a --gc-delay=forever", "flag '--gc-delay'")]
+    [InlineData("--work-dir=/tmp/a --gc-disk-headroom=1.5", "flag '--gc-disk-headroom' must be a number from 0 to 1")]
+    [InlineData("--work-dir=/tmp/a --gc-disk-headroom=lots", "flag '--gc-disk-headroom'")]
+    [InlineData("--work-dir=/tmp/a --gc-disk-headroom=-0.1", "flag '--gc-disk-headroom'")]
+    [InlineData("--work-dir=/tmp/a --disk-watch-interval=0secs", "flag '--disk-watch-interval' must be at least")]
+    [InlineData("--work-dir=/tmp/a --disk-watch-interval=often", "flag '--disk-watch-interval'")]
+    [InlineData("--work-dir=/tmp/a --default-role=a//b", "flag '--default-role'")]
+    [InlineData("--work-dir=/tmp/a --default-role=-web", "flag '--default-role'")]
     public async Task BadFlagsExitTwoWithOneLine(string args, string expected)
     {
         var stderr = new StringWriter();
         var code = await TesseraCommand.RunAsync(["agent", .. args.Split(' ')], new StringWriter(), stderr);
         Assert.Equal(2, code);
         Assert.Contains(expected, Assert.Single(stderr.ToString().TrimEnd().Split('\n')));
+    }
+
+    [Fact]
+    public void GcAndRoleFlagsHaveMesosDefaults()
+    {
+        var options = AgentCommand.Parse(["--work-dir=/tmp/a"]);
+        Assert.Equal(TimeSpan.FromDays(7), options.GcDelay);
+        Assert.Equal(0.1, options.GcDiskHeadroom);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.DiskWatchInterval);
+        Assert.Equal("*", options.DefaultRole);
+    }
+
+    [Fact]
+    public void GcAndRoleFlagsAreParsed()
+    {
+        var options = AgentCommand.Parse(["--work-dir=/tmp/a", "--gc-delay=2days", "--gc-disk-headroom=0.25", "--disk_watch_interval=30secs", "--default-role=eng/web"]);
+        Assert.Equal(TimeSpan.FromDays(2), options.GcDelay);
+        Assert.Equal(0.25, options.GcDiskHeadroom);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.DiskWatchInterval);
+        Assert.Equal("eng/web", options.DefaultRole);
+    }
+
+    [Fact]
+    public async Task HelpListsTheNewFlagsWithDefaults()
+    {
+        var stdout = new StringWriter();
+        Assert.Equal(0, await TesseraCommand.RunAsync(["agent", "--help"], stdout, new StringWriter()));
+        var help = stdout.ToString();
+        foreach (var expected in new[] { "--gc-delay=VALUE", "(default: 1weeks)", "--gc-disk-headroom=VALUE", "(default: 0.1)", "--disk-watch-interval=VALUE", "(default: 1mins)", "--default-role=VALUE", "(default: *)" })
+            Assert.Contains(expected, help, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ namespace Tessera.Agent.Checkpoint;
 internal sealed class ContainerCheckpointStore(string runtimeDir)
 {
     public void Save(AgentContainerCheckpoint container) =>
-        AtomicFile.Write(Path.Combine(runtimeDir, SafeSegment.Check(container.ContainerId), "container.json"), MesosJson.SerializeToUtf8Bytes(container));
+        AtomicFile.Write(Path.Combine(runtimeDir, SafeSegment.Check(container.ContainerId), "container.json"), MesosJson.SerializeToUtf8Bytes(container), fsync: false);
 
     public IReadOnlyList<AgentContainerCheckpoint> LoadAll()
     {

@@ -20,15 +20,18 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
     public string Isolation =>
         cgroups.Describe() + (namespaces.Count == 0 ? "" : $" + namespaces ({string.Join(", ", NamespaceOrder.Where(namespaces.Contains))})");
 
+    /// <summary>The namespaces each container gets (pid, mount, ipc, uts, net).</summary>
+    public IReadOnlySet<string> Namespaces => namespaces;
+
     private static readonly string[] NamespaceOrder = ["pid", "mount", "ipc", "uts", "net"];
 
     public IContainer Launch(ContainerSpec spec)
     {
+        (uint Uid, uint Gid)? ids = null;
         if (spec.User is { } user)
         {
-            if (UserLookup.Find(user) is not { } ids)
-                throw new ContainerLaunchException($"unknown user '{user}': no such user on this agent (from CommandInfo.user or FrameworkInfo.user)");
-            if (ids.Uid != 0) ChownSandbox(spec.Sandbox, ids);
+            ids = UserLookup.Find(user) ?? throw new ContainerLaunchException($"unknown user '{user}': no such user on this agent (from CommandInfo.user or FrameworkInfo.user)");
+            if (ids.Value.Uid != 0) ChownSandbox(spec.Sandbox, ids.Value);
         }
         var runtime = Path.Combine(runtimeDir, spec.ContainerId);
         ContainerCgroups groups;
@@ -43,7 +46,7 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         }
         try
         {
-            var process = Process.Start(StartInfo(spec, groups, runtime)) ?? throw new InvalidOperationException("the launcher did not start");
+            var process = Process.Start(StartInfo(spec, ids, groups, runtime)) ?? throw new InvalidOperationException("the launcher did not start");
             var record = new AgentContainerCheckpoint { ContainerId = spec.ContainerId, Pid = process.Id, StartTime = ProcessWatch.StartTime(process.Id), MemMb = spec.MemMb };
             _records.Save(record);
             return new LinuxContainer(spec.ContainerId, process.Id, groups, runtime, process.WaitForExitAsync()) { Record = record };
@@ -66,14 +69,19 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
 
     public void Forget(string containerId) => _records.Remove(containerId);
 
-    private ProcessStartInfo StartInfo(ContainerSpec spec, ContainerCgroups groups, string runtime)
+    private ProcessStartInfo StartInfo(ContainerSpec spec, (uint Uid, uint Gid)? ids, ContainerCgroups groups, string runtime)
     {
         var start = new ProcessStartInfo(launcher) { UseShellExecute = false };
         var args = start.ArgumentList;
         foreach (var procs in groups.ProcsFiles) { args.Add("--cgroup"); args.Add(procs); }
         if (namespaces.Count > 0) { args.Add("--ns"); args.Add(string.Join(',', NamespaceOrder.Where(namespaces.Contains))); }
         if (namespaces.Contains("uts")) { args.Add("--hostname"); args.Add(spec.Hostname ?? Environment.MachineName); }
-        if (spec.User is { } user) { args.Add("--user"); args.Add(user); }
+        if (ids is { } id)
+        {
+            args.Add("--uid"); args.Add(id.Uid.ToString(CultureInfo.InvariantCulture));
+            args.Add("--gid"); args.Add(id.Gid.ToString(CultureInfo.InvariantCulture));
+            args.Add("--groups"); args.Add(string.Join(',', UserLookup.Groups(spec.User!, id.Gid).Take(64)));
+        }
         args.Add("--sandbox"); args.Add(spec.Sandbox);
         args.Add("--stdout"); args.Add(Path.Combine(spec.Sandbox, "stdout"));
         args.Add("--stderr"); args.Add(Path.Combine(spec.Sandbox, "stderr"));

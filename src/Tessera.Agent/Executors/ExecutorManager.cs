@@ -142,7 +142,14 @@ internal sealed partial class ExecutorManager
         var taskId = ack.TaskId.Value;
         if (_ended.TryGetValue((frameworkId, taskId), out var ended))
         {
-            if (!Pending(frameworkId, taskId)) _ended.Remove((frameworkId, taskId));
+            if (!Pending(frameworkId, taskId))
+            {
+                _ended.Remove((frameworkId, taskId));
+                // The executor's last task is done with: its run sandbox can go after gc_delay.
+                var sandbox = ended.Executor.Sandbox;
+                if (sandbox.Length > 0 && !_ended.Values.Any(x => x.Executor.Sandbox == sandbox))
+                    _rt.Gc.Schedule(sandbox, _rt.Clock.GetUtcNow());
+            }
             Checkpoint(ended.Executor);
             return;
         }
@@ -319,6 +326,8 @@ internal sealed partial class ExecutorManager
         Checkpoint(executor);
         // The end is checkpointed (or nobody needs it after a restart): the container's records can go.
         if (executor.Container is { } container) _rt.Containerizer.Forget(container.Id);
+        if (!_ended.Values.Any(x => x.Executor.Sandbox == executor.Sandbox))
+            _rt.Gc.Schedule(executor.Sandbox, _rt.Clock.GetUtcNow());
         LogEnded(_log, executor.ExecutorId, executor.FrameworkId, how);
         if (_rt.AgentId is { } agentId)
             _notices.Writer.TryWrite(new ExecutorNotice(Exited: new AgentExecutorExited

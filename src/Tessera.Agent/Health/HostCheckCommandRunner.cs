@@ -6,32 +6,29 @@ namespace Tessera.Agent.Health;
 /// <summary>
 /// Runs a check command as a child of the agent: <c>/bin/sh -c value</c> (or argv when
 /// <c>shell</c> is false) in the sandbox, with the task's environment plus the check command's
-/// own; output is read and dropped except the last line of stderr.
+/// own; output is read and dropped except the last line of stderr. With a prefix (e.g.
+/// <c>nsenter …</c>, <see cref="NamespaceCheckCommandRunner"/>) the command runs through it.
 /// </summary>
 internal sealed class HostCheckCommandRunner : ICheckCommandRunner
 {
-    public async Task<CheckCommandExit> RunAsync(CheckCommandRequest check, CancellationToken ct)
+    public Task<CheckCommandExit> RunAsync(CheckCommandRequest check, CancellationToken ct) => RunAsync(check, [], ct);
+
+    public async Task<CheckCommandExit> RunAsync(CheckCommandRequest check, IReadOnlyList<string> prefix, CancellationToken ct)
     {
         var command = check.Command;
+        var argv = new List<string>(prefix);
+        if (command.Shell != false) argv.AddRange(["/bin/sh", "-c", command.Value ?? ""]);
+        else argv.AddRange([command.Value ?? "", .. command.Arguments?.Skip(1) ?? []]);
         var start = new ProcessStartInfo
         {
+            FileName = argv[0],
             WorkingDirectory = check.Sandbox,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        if (command.Shell != false)
-        {
-            start.FileName = "/bin/sh";
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(command.Value ?? "");
-        }
-        else
-        {
-            start.FileName = command.Value ?? "";
-            foreach (var arg in command.Arguments?.Skip(1) ?? []) start.ArgumentList.Add(arg);
-        }
+        foreach (var arg in argv.Skip(1)) start.ArgumentList.Add(arg);
         start.Environment.Clear();
         start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
         foreach (var (key, value) in check.Environment) start.Environment[key] = value;

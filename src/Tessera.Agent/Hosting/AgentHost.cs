@@ -54,7 +54,8 @@ public sealed partial class AgentHost : IAsyncDisposable
         logs ??= NullLoggerFactory.Instance;
         var log = logs.CreateLogger("Tessera.Agent");
         Directory.CreateDirectory(options.WorkDir);
-        var total = ResourceDetector.Detect(options.WorkDir, options.Resources);
+        var detection = await ResourceDetector.DetectAsync(options.WorkDir, options.Resources, options.DefaultRole, options.DetectionCommands ?? new PathCommandRunner(), ct);
+        var total = detection.Total;
         var containerizer = ContainerizerFactory.Create(Agent.Isolation.IsolationConfig.Parse(options.Isolation), options.WorkDir, options.CgroupsEnableCfs);
         var runtime = new AgentRuntime(options, total, containerizer, clock, random ?? new Random(), log);
         var server = await Http.AgentHttpServer.StartAsync(runtime, logs, ct);
@@ -75,10 +76,16 @@ public sealed partial class AgentHost : IAsyncDisposable
         }, ct);
         LogRecovered(log, recovered.Reattached, recovered.EndedWhileAway, recovered.Resent, recovered.Killed);
         foreach (var path in recovered.Unreadable) LogUnreadable(log, path);
+        // Sandboxes and container records on disk that no recovered task or executor owns: aged from their mtime.
+        var onDisk = Gc.SandboxScan.Find(options.WorkDir);
+        var toCollect = await runtime.AskAsync(rt => rt.Gc.ScheduleUnknown(onDisk,
+            rt.Tasks.Values.Select(t => t.Sandbox).Concat(rt.Executors.All.Select(e => e.Sandbox))), ct);
+        LogGcScheduled(log, toCollect, Core.Flags.DurationText.Format(options.GcDelay));
         host._background.Add(session.RunAsync(host._stop.Token));
         host._background.Add(host.SendUpdatesAsync(new MasterClient(http), host._stop.Token));
         host._background.Add(new Executors.ExecutorNoticeSender(runtime.Executors, new MasterClient(http), clock, log).RunAsync(host._stop.Token));
-        LogStarted(log, total.ToString(), containerizer.Isolation);
+        host._background.Add(Gc.SandboxGcLoop.For(runtime, log).RunAsync(host._stop.Token));
+        LogStarted(log, total.ToString(), detection.Detected.Count == 0 ? "none" : string.Join(", ", detection.Detected), containerizer.Isolation);
         return host;
     }
 
@@ -156,8 +163,11 @@ public sealed partial class AgentHost : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "recovery: cannot read the checkpoint {Path}; that task is not recovered")]
     private static partial void LogUnreadable(ILogger logger, string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "agent resources {Resources}; isolation: {Isolation}")]
-    private static partial void LogStarted(ILogger logger, string resources, string isolation);
+    [LoggerMessage(Level = LogLevel.Information, Message = "agent resources {Resources} (detected: {Detected}); isolation: {Isolation}")]
+    private static partial void LogStarted(ILogger logger, string resources, string detected, string isolation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "gc: {Count} sandbox(es) or container record(s) on disk belong to no known task; removed once older than {Delay} (sooner when the disk fills up)")]
+    private static partial void LogGcScheduled(ILogger logger, int count, string delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sending status updates failed: {Reason}")]
     private static partial void LogSendFailed(ILogger logger, string reason);

@@ -50,4 +50,19 @@ public sealed record AgentOptions
 
     /// <summary>After SHUTDOWN, how long an executor has to exit before its container is killed (Mesos: 5 s; an ExecutorInfo's own shutdown_grace_period wins).</summary>
     public TimeSpan ExecutorShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>--default-role</c>: detected resources, and those in <c>--resources</c> written without a role, are reserved to this role (Mesos: <c>*</c>, unreserved).</summary>
+    public string DefaultRole { get; init; } = "*";
+
+    /// <summary><c>--gc-delay</c>: how long the sandbox of a finished task or executor is kept once the agent forgets it (Mesos: 1 week; less when the disk fills up).</summary>
+    public TimeSpan GcDelay { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary><c>--gc-disk-headroom</c>: sandboxes older than <c>gc_delay × max(0, 1 − headroom − disk usage)</c> are removed at each disk check (Mesos: 0.1).</summary>
+    public double GcDiskHeadroom { get; init; } = 0.1;
+
+    /// <summary><c>--disk-watch-interval</c>: how often the work dir's disk usage is checked for the GC (Mesos: 1 min).</summary>
+    public TimeSpan DiskWatchInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Runs detection tools (<c>nvidia-smi</c>); null: looked up on the agent's PATH. A seam for tests.</summary>
+    internal Resources.ICommandRunner? DetectionCommands { get; init; }
 }

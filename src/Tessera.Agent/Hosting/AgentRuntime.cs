@@ -32,7 +32,7 @@ internal sealed partial class AgentRuntime
         Runner = new TaskRunner(this);
         Counters = new Hosting.AgentCounters(clock.GetUtcNow());
         Executors = new Executors.ExecutorManager(this, log);
-        Health = new Health.HealthMonitor(this, new Health.HostCheckCommandRunner(), log);
+        Health = new Health.HealthMonitor(this, Agent.Health.NamespaceCheckCommandRunner.For(containerizer), log);
         Fetcher = Agent.Fetcher.UriFetcher.Create(clock);
     }
 
@@ -50,6 +50,9 @@ internal sealed partial class AgentRuntime
     public TaskRunner Runner { get; }
     public Health.HealthMonitor Health { get; }
     public Fetcher.UriFetcher Fetcher { get; }
+
+    /// <summary>Sandboxes (and stale container records) scheduled for removal; deleted by <see cref="Gc.SandboxGcLoop"/>.</summary>
+    public Gc.SandboxGc Gc { get; } = new();
 
     /// <summary>Terminal tasks by state since the agent started (for <c>/metrics</c>).</summary>
     public Hosting.AgentCounters Counters { get; }
@@ -153,6 +156,7 @@ internal sealed partial class AgentRuntime
         {
             Tasks.Remove(key);
             if (task.Framework.Checkpoint == true) TaskCheckpoints.Remove(key.Item1, key.Item2);
+            Gc.Schedule(task.Sandbox, now);
         }
         else
         {

@@ -16,8 +16,9 @@ internal sealed class CgroupLayout
     public CgroupLayout(CgroupMounts mounts, IReadOnlySet<string> wanted)
     {
         Mounts = mounts;
-        Controllers = [.. All.Where(c => wanted.Contains(c.Name) && mounts.Controllers.ContainsKey(c.Name))];
         UsesV2Kill = mounts.V2MountPoint is not null && Environment.OSVersion.Version >= new Version(5, 14);
+        // With cgroup.kill the freezer has nothing to do, and every hierarchy joined costs a launch time.
+        Controllers = [.. All.Where(c => wanted.Contains(c.Name) && mounts.Controllers.ContainsKey(c.Name) && !(c is FreezerController && UsesV2Kill))];
     }
 
     public CgroupMounts Mounts { get; }

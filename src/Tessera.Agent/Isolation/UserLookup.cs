@@ -23,10 +23,27 @@ internal static class UserLookup
     [DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
     private static extern int LChown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint uid, uint gid);
 
+    [DllImport("libc", EntryPoint = "getgrouplist", SetLastError = true)]
+    private static extern int GetGroupList([MarshalAs(UnmanagedType.LPUTF8Str)] string user, uint group, [In, Out] uint[] groups, ref int count);
+
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEuid();
 
     public static bool IsRoot => GetEuid() == 0;
+
+    /// <summary>The user's supplementary groups (its primary group included), as initgroups(3) would set them.</summary>
+    public static IReadOnlyList<uint> Groups(string name, uint gid)
+    {
+        var count = 32;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var groups = new uint[count];
+            var asked = count;
+            if (GetGroupList(name, gid, groups, ref count) >= 0) return groups[..count];
+            if (count <= asked) count = asked * 2;
+        }
+        return [gid];
+    }
 
     /// <summary>(uid, gid) of the user, or null when the host has no such user.</summary>
     public static (uint Uid, uint Gid)? Find(string name)

@@ -20,13 +20,14 @@
  *      the task left behind.
  * A launch failure writes "error <message>" to the status file and exits 125.
  *
- * The agent passes the task's environment as this process's environment.
+ * The agent passes the task's environment as this process's environment, and the user as
+ * numbers (--uid, --gid, --groups) it resolved itself: the launcher never consults NSS, so it can
+ * be linked statically (no dynamic loader: a fifth of a millisecond less per launch).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <pwd.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -47,7 +48,11 @@ struct options {
     int ncgroups;
     int ns_flags;
     const char *hostname;
-    const char *user;
+    int has_user;
+    uid_t uid;
+    gid_t gid;
+    gid_t groups[64];
+    int ngroups;
     const char *sandbox;
     const char *out;
     const char *err;
@@ -103,6 +108,23 @@ static int parse_namespaces(const char *list) {
     return flags;
 }
 
+static unsigned long parse_id(const char *text, const char *option) {
+    char *end;
+    errno = 0;
+    unsigned long id = strtoul(text, &end, 10);
+    if (errno || *end || end == text || id > 0xFFFFFFFEUL) fail("%s must be a number, not '%s'", option, text);
+    return id;
+}
+
+static void parse_groups(const char *list, struct options *o) {
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", list);
+    for (char *save = NULL, *g = strtok_r(copy, ",", &save); g; g = strtok_r(NULL, ",", &save)) {
+        if (o->ngroups == (int)(sizeof o->groups / sizeof o->groups[0])) fail("too many --groups");
+        o->groups[o->ngroups++] = (gid_t)parse_id(g, "--groups");
+    }
+}
+
 static void parse(int argc, char **argv, struct options *o) {
     memset(o, 0, sizeof *o);
     int i = 1;
@@ -117,7 +139,9 @@ static void parse(int argc, char **argv, struct options *o) {
         }
         else if (!strcmp(a, "--ns")) o->ns_flags = parse_namespaces(v);
         else if (!strcmp(a, "--hostname")) o->hostname = v;
-        else if (!strcmp(a, "--user")) o->user = v;
+        else if (!strcmp(a, "--uid")) { o->uid = (uid_t)parse_id(v, "--uid"); o->has_user = 1; }
+        else if (!strcmp(a, "--gid")) o->gid = (gid_t)parse_id(v, "--gid");
+        else if (!strcmp(a, "--groups")) parse_groups(v, o);
         else if (!strcmp(a, "--sandbox")) o->sandbox = v;
         else if (!strcmp(a, "--stdout")) o->out = v;
         else if (!strcmp(a, "--stderr")) o->err = v;
@@ -177,15 +201,15 @@ static void setup_mounts(const struct options *o) {
     }
 }
 
-static void exec_task(const struct options *o, const struct passwd *pw) {
+static void exec_task(const struct options *o) {
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     setsid();
-    if (pw) {
-        if (initgroups(pw->pw_name, pw->pw_gid) < 0) fail("initgroups %s: %s", pw->pw_name, strerror(errno));
-        if (setgid(pw->pw_gid) < 0) fail("setgid %d: %s", (int)pw->pw_gid, strerror(errno));
-        if (setuid(pw->pw_uid) < 0) fail("setuid %d: %s", (int)pw->pw_uid, strerror(errno));
+    if (o->has_user) {
+        if (setgroups(o->ngroups, o->groups) < 0) fail("setgroups: %s", strerror(errno));
+        if (setgid(o->gid) < 0) fail("setgid %u: %s", (unsigned)o->gid, strerror(errno));
+        if (setuid(o->uid) < 0) fail("setuid %u: %s", (unsigned)o->uid, strerror(errno));
     }
     if (o->sandbox && chdir(o->sandbox) < 0) fail("chdir %s: %s", o->sandbox, strerror(errno));
     execvp(o->argv[0], o->argv);
@@ -217,13 +241,13 @@ static int supervise(pid_t task, const sigset_t *set) {
     }
 }
 
-static int run_supervised(const struct options *o, const struct passwd *pw, const sigset_t *set) {
+static int run_supervised(const struct options *o, const sigset_t *set) {
     if (o->ns_flags & CLONE_NEWUTS && o->hostname && sethostname(o->hostname, strlen(o->hostname)) < 0)
         fail("sethostname %s: %s", o->hostname, strerror(errno));
     setup_mounts(o);
     pid_t task = fork();
     if (task < 0) fail("fork: %s", strerror(errno));
-    if (task == 0) exec_task(o, pw);
+    if (task == 0) exec_task(o);
     // Also a pgid, so a signal to -task reaches it before it calls setsid itself.
     setpgid(task, task);
     return supervise(task, set);
@@ -248,13 +272,6 @@ int main(int argc, char **argv) {
 
     for (int i = 0; i < o.ncgroups; i++) join_cgroup(o.cgroups[i]);
 
-    struct passwd *pw = NULL;
-    if (o.user) {
-        errno = 0;
-        pw = getpwnam(o.user);
-        if (!pw) fail("unknown user '%s'", o.user);
-    }
-
     sigset_t set;
     sigemptyset(&set);
     int forwarded[] = { SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
@@ -262,14 +279,14 @@ int main(int argc, char **argv) {
     sigprocmask(SIG_BLOCK, &set, NULL);
 
     if (o.ns_flags && unshare(o.ns_flags) < 0) fail("unshare: %s", strerror(errno));
-    if (!(o.ns_flags & CLONE_NEWPID)) return run_supervised(&o, pw, &set);
+    if (!(o.ns_flags & CLONE_NEWPID)) return run_supervised(&o, &set);
 
     // The first child is pid 1 of the new pid namespace: it supervises; we wait for it.
     pid_t init = fork();
     if (init < 0) fail("fork: %s", strerror(errno));
     if (init == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
-        _exit(run_supervised(&o, pw, &set));
+        _exit(run_supervised(&o, &set));
     }
     for (;;) {
         siginfo_t info;

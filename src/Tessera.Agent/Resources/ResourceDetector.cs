@@ -7,21 +7,46 @@ namespace Tessera.Agent.Resources;
 /// What this machine offers when <c>--resources</c> doesn't say: cpus from the processor count
 /// (which .NET already limits by cpuset and CFS quota), memory total minus a reserve (the larger of
 /// 1 GB and 10 %, as Mesos leaves for the system), the work dir's free disk minus 10 % headroom,
-/// and ports 31000-32000. Anything given explicitly wins, name by name.
+/// ports 31000-32000, and <c>gpus</c> when <c>nvidia-smi</c> lists any. Anything given explicitly
+/// wins, name by name. Resources without a role (detected, or given unreserved) are reserved to
+/// <c>--default-role</c> when it isn't <c>*</c>.
 /// </summary>
 internal static class ResourceDetector
 {
-    public static ResourceSet Detect(string workDir, ResourceSet? given)
+    public static ResourceSet Detect(string workDir, ResourceSet? given, string defaultRole = RoleName.Default, int gpus = 0) =>
+        Combine(given, Local(workDir, gpus), defaultRole).Total;
+
+    /// <summary><see cref="Detect"/> with GPU detection through <paramref name="commands"/>.</summary>
+    public static async Task<DetectedResources> DetectAsync(string workDir, ResourceSet? given, string defaultRole, ICommandRunner commands, CancellationToken ct)
+    {
+        var gpus = given?.Any(r => r.Name == ResourceNames.Gpus) == true ? 0 : await GpuDetector.CountAsync(commands, ct);
+        return Combine(given, Local(workDir, gpus), defaultRole);
+    }
+
+    /// <summary>This machine's resources, unreserved.</summary>
+    public static ResourceSet Local(string workDir, int gpus)
     {
         var detected = ResourceSet.Of(
             Resource.OfScalar(ResourceNames.Cpus, Environment.ProcessorCount),
             Resource.OfScalar(ResourceNames.Mem, MemoryMb()),
             Resource.OfScalar(ResourceNames.Disk, DiskMb(workDir)),
             Resource.OfRanges(ResourceNames.Ports, RangeSet.Of(new ValueRange(31000, 32000))));
-        if (given is null) return detected;
-        var names = given.Select(r => r.Name).ToHashSet();
-        return given + detected.Filter(r => !names.Contains(r.Name));
+        return gpus > 0 ? detected + Resource.OfScalar(ResourceNames.Gpus, gpus) : detected;
     }
+
+    /// <summary>Given wins name by name; the rest is detected; unreserved resources go to <paramref name="defaultRole"/>. Pure.</summary>
+    public static DetectedResources Combine(ResourceSet? given, ResourceSet detected, string defaultRole)
+    {
+        var names = given?.Select(r => r.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        var fromDetection = detected.Filter(r => !names.Contains(r.Name));
+        var total = WithDefaultRole((given ?? ResourceSet.Empty) + fromDetection, defaultRole);
+        return new DetectedResources(total, [.. fromDetection.Select(r => r.Name).Distinct(StringComparer.Ordinal)]);
+    }
+
+    public static ResourceSet WithDefaultRole(ResourceSet resources, string defaultRole) =>
+        defaultRole == RoleName.Default
+            ? resources
+            : ResourceSet.Of(resources.Select(r => r.IsUnreserved ? r.PushReservation(Reservation.Static(defaultRole)) : r));
 
     public static double MemoryMb()
     {

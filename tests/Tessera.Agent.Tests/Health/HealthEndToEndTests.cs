@@ -58,4 +58,26 @@ public sealed class HealthEndToEndTests
         Assert.Contains("TCP health check failed 2 times consecutively", updates[3].Message, StringComparison.Ordinal);
         Assert.Equal(0, await session.Cluster.Agent.Runtime.AskAsync(rt => rt.Health.Watched));
     }
+
+    [Fact]
+    public async Task ACommandCheckRunsInsideTheTasksNamespacesAndSeesItsPrivateTmp()
+    {
+        await using var session = await SchedulerSession.StartAsync();
+        Assert.True(session.Cluster.Agent.Isolation.Contains("mount", StringComparison.Ordinal), $"needs root and namespaces; got {session.Cluster.Agent.Isolation}");
+        var marker = $"ready-{Guid.NewGuid():N}";
+        var check = new HealthCheck
+        {
+            Type = CheckType.COMMAND,
+            // Inside the container: the task's /tmp, and a /proc where the task's init is pid 1.
+            Command = new CommandInfo { Shell = true, Value = $"test -e /tmp/{marker} && test \"$(cat /proc/1/comm)\" = tessera-launch" },
+            DelaySeconds = 0,
+            IntervalSeconds = 0.2,
+            GracePeriodSeconds = 20,
+            TimeoutSeconds = 5,
+        };
+        await session.LaunchAsync(Calls.Task("ready", session.AgentId, "cpus:0.1;mem:64", $"sleep 0.5; touch /tmp/{marker}; exec sleep 60") with { HealthCheck = check });
+        var updates = await session.UpdatesAsync("ready", s => s.Healthy is not null);
+        Assert.Equal((TaskState.TASK_RUNNING, (bool?)true), (updates[^1].State, updates[^1].Healthy));
+        Assert.False(File.Exists($"/tmp/{marker}"), "the task's /tmp is private: the host's /tmp has no marker");
+    }
 }

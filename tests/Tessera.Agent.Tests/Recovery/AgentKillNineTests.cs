@@ -15,8 +15,20 @@ public sealed class AgentKillNineTests
         var workDir = Path.Combine(dir, "agent");
         var port = AgentProcess.FreePort();
         await using var master = await AgentFixture.StartMasterAsync(dir);
-        var first = AgentProcess.Start(master.Address, workDir, port);
-        await using var scheduler = new TestScheduler(master.Address);
+        try
+        {
+            await RunAsync(master.Address, workDir, port);
+        }
+        finally
+        {
+            await LeftoverContainers.KillAsync(workDir);
+        }
+    }
+
+    private static async Task RunAsync(Uri masterAddress, string workDir, int port)
+    {
+        var first = AgentProcess.Start(masterAddress, workDir, port);
+        await using var scheduler = new TestScheduler(masterAddress);
         await scheduler.SubscribeAsync(TestScheduler.Info("kill9", FrameworkCapabilityType.TASK_KILLING_STATE) with { Checkpoint = true });
         var offer = (await scheduler.NextAsync(SchedulerEventType.OFFERS, TimeSpan.FromSeconds(60))).Offers!.Offers![0];
         var tasks = new[] { "a", "b" }.Select(id => Calls.Task(id, offer.AgentId.Value, resources: "cpus:0.5;mem:64",
@@ -32,7 +44,7 @@ public sealed class AgentKillNineTests
         // No status file: both containers still run without their agent.
         Assert.All(sandboxes, s => Assert.False(File.Exists(Path.Combine(workDir, "meta", "containers", Path.GetFileName(s), "status"))));
 
-        await using var second = AgentProcess.Start(master.Address, workDir, port);
+        await using var second = AgentProcess.Start(masterAddress, workDir, port);
         try
         {
             // Task a ends while the new agent runs; it reports it.
