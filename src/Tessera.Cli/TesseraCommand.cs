@@ -48,6 +48,7 @@ public static class TesseraCommand
           master       run a master (Mesos v1 Scheduler and Operator APIs); 'tessera master --help'
           agent        run an agent that offers this machine to a master; 'tessera agent --help'
           cluster      cluster status: 'tessera cluster status'
+          run          run a command on the cluster and stream its output: 'tessera run -- echo hi'
           version      print the version
 
         Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose.
