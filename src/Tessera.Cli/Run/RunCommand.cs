@@ -20,7 +20,7 @@ internal static class RunCommand
           tessera run -- 'echo hello from $(hostname)'
           tessera run --cpus 1 --mem 256 -- python3 -m http.server
           tessera run --instances 3 --env GREETING=hi -- sh -c 'echo $GREETING'
-          tessera run --ports 1 --health-http /health -- ./server --port '$PORT'
+          tessera run --ports 1 --health-http /health -- './server --port $PORT'
 
         Exit codes: the task's own (first non-zero of several instances), 1 when it was killed, lost or
         could not be placed, 2 bad arguments, 3 the master cannot be reached.
