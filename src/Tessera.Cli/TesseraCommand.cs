@@ -51,6 +51,7 @@ public static class TesseraCommand
           agent        run an agent that offers this machine to a master; 'tessera agent --help'
           dev          a master and agents in one process: 'tessera dev --agents 3'
           cluster      cluster status: 'tessera cluster status'
+          run          run a command on the cluster and stream its output: 'tessera run -- echo hi'
           version      print the version
 
         Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose.
