@@ -142,7 +142,8 @@ internal sealed class TaskRunner(AgentRuntime rt)
         User = command.User ?? task.Framework.User,
         Cpus = Scalar(task.Info, "cpus"),
         MemMb = Scalar(task.Info, "mem"),
-        Hostname = rt.Options.Hostname,
+        // Mesos keeps the machine's name unless the task asks for its own (ContainerInfo.hostname).
+        Hostname = task.Info.Container?.Hostname ?? System.Environment.MachineName,
     };
 
     private static double Scalar(TaskInfo info, string name) =>

@@ -13,7 +13,7 @@ internal static class DevCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var agents = new Option<int>("--agents") { Description = "how many agents (each its own work dir, port and share of the machine)", DefaultValueFactory = _ => 1 };
+        var agents = new Option<int?>("--agents") { Description = "how many agents (each its own work dir, port and share of the machine; default 1, 3 with --demo)" };
         var dataDir = new Option<string>("--data-dir") { Description = "where the cluster keeps its state and logs; the same folder brings the same cluster back", DefaultValueFactory = _ => ".tessera" };
         var port = new Option<int>("--port") { Description = "the master's port; agents use the next ones", DefaultValueFactory = _ => 5050 };
         var isolation = new Option<string>("--isolation") { Description = "auto, posix, or a Mesos-style isolator list (see 'tessera agent --help')", DefaultValueFactory = _ => "auto" };
@@ -23,7 +23,7 @@ internal static class DevCommand
 
             Examples:
               tessera dev                      # one agent, state in ./.tessera
-              tessera dev --agents 3 --demo    # three agents and a demo workload
+              tessera dev --demo               # three agents and a demo workload
               tessera dev --data-dir /tmp/c1 --port 6050
             """)
         {
@@ -40,7 +40,7 @@ internal static class DevCommand
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
         var options = new DevOptions
         {
-            Agents = parse.GetValue(agents),
+            Agents = parse.GetValue(agents) ?? (parse.GetValue(demo) ? 3 : 1),
             DataDir = parse.GetValue(dataDir)!,
             MasterPort = parse.GetValue(port),
             AgentPortBase = parse.GetValue(port) + 1,

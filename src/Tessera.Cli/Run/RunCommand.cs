@@ -20,6 +20,7 @@ internal static class RunCommand
           tessera run -- 'echo hello from $(hostname)'
           tessera run --cpus 1 --mem 256 -- python3 -m http.server
           tessera run --instances 3 --env GREETING=hi -- sh -c 'echo $GREETING'
+          tessera run --instances 3 --max-per-agent 1 -- hostname
           tessera run --ports 1 --health-http /health -- './server --port $PORT'
 
         Exit codes: the task's own (first non-zero of several instances), 1 when it was killed, lost or
@@ -33,6 +34,7 @@ internal static class RunCommand
         var disk = new Option<double>("--disk") { Description = "disk per instance, MB", DefaultValueFactory = _ => 0 };
         var ports = new Option<int>("--ports") { Description = "ports per instance, passed as $PORT and $PORT0…", DefaultValueFactory = _ => 0 };
         var instances = new Option<int>("--instances") { Description = "how many copies to run", DefaultValueFactory = _ => 1 };
+        var maxPerAgent = new Option<int?>("--max-per-agent") { Description = "at most this many instances on one agent (spreads them, like a host limit)" };
         var role = new Option<string>("--role") { Description = "the role to run as", DefaultValueFactory = _ => "*" };
         var name = new Option<string?>("--name") { Description = "the task name (default: the program's name)" };
         var env = new Option<string[]>("--env") { Description = "an environment variable NAME=VALUE (repeatable)", Arity = ArgumentArity.ZeroOrMore };
@@ -40,13 +42,13 @@ internal static class RunCommand
         var timeout = new Option<string?>("--timeout") { Description = "how long to wait for resources, e.g. 30secs, 10mins (default: 5mins)" };
         var user = new Option<string?>("--user") { Description = "the user the task runs as (default: the agent's choice for this framework's user)" };
         var command = new Argument<string[]>("command") { Description = "the command, after '--'", Arity = ArgumentArity.ZeroOrMore };
-        var run = new Command("run", Description) { cpus, mem, disk, ports, instances, role, name, env, healthHttp, timeout, user, command };
+        var run = new Command("run", Description) { cpus, mem, disk, ports, instances, maxPerAgent, role, name, env, healthHttp, timeout, user, command };
         CliAction.Set(run, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var spec = RunSpec.Create(
                 parse.GetValue(cpus), parse.GetValue(mem), parse.GetValue(disk), parse.GetValue(ports), parse.GetValue(instances),
                 parse.GetValue(role) ?? "*", parse.GetValue(name), parse.GetValue(env) ?? [], parse.GetValue(healthHttp),
-                parse.GetValue(timeout), parse.GetValue(user), parse.GetValue(command) ?? []);
+                parse.GetValue(timeout), parse.GetValue(user), parse.GetValue(command) ?? [], parse.GetValue(maxPerAgent));
             var framework = new RunFramework(spec, cli.Master, TextWriter.Synchronized(cli.Out), TextWriter.Synchronized(cli.Error), TimeProvider.System);
             return await framework.RunAsync(ct);
         });

@@ -138,9 +138,12 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         {
             var launches = new List<TaskInfo>();
             var left = offer.Resources ?? [];
+            var onAgent = _instances.Count(i => i.Active && i.AgentId?.Value == offer.AgentId.Value);
             foreach (var instance in _failure is null ? _instances.Where(i => !i.Launched) : [])
             {
+                if (spec.MaxPerAgent is { } max && onAgent >= max) break;
                 if (OfferTake.From(left, spec.Ask) is not { } take) break;
+                onAgent++;
                 left = take.Left;
                 var taskId = TaskID.Of(spec.Instances == 1 ? spec.Name : $"{spec.Name}-{instance.Index}");
                 launches.Add(InstanceTask.Build(spec, instance.Index, taskId, offer.AgentId, take));

@@ -14,14 +14,15 @@ internal sealed record RunSpec(
     string? HealthHttpPath,
     TimeSpan Timeout,
     string? User,
-    IReadOnlyList<string> Command)
+    IReadOnlyList<string> Command,
+    int? MaxPerAgent = null)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>Checks the raw option values; a bad one is a usage error (exit 2) naming the option.</summary>
     public static RunSpec Create(
         double cpus, double mem, double disk, int ports, int instances, string role, string? name,
-        IReadOnlyList<string> env, string? healthHttp, string? timeout, string? user, IReadOnlyList<string> command)
+        IReadOnlyList<string> env, string? healthHttp, string? timeout, string? user, IReadOnlyList<string> command, int? maxPerAgent = null)
     {
         if (command.Count == 0 || command.All(string.IsNullOrWhiteSpace))
             throw Usage("no command given: put it after '--', e.g. tessera run -- echo hello");
@@ -30,6 +31,7 @@ internal sealed record RunSpec(
         if (!(disk >= 0) || double.IsInfinity(disk)) throw Usage($"--disk must be a number of MB of 0 or more, not {Text(disk)}");
         if (ports < 0) throw Usage($"--ports must be 0 or more, not {ports}");
         if (instances < 1) throw Usage($"--instances must be 1 or more, not {instances}");
+        if (maxPerAgent is < 1) throw Usage($"--max-per-agent must be 1 or more, not {maxPerAgent}");
         if (RoleName.Validate(role) is { } badRole) throw Usage($"--role: {badRole}");
         if (name is not null && (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || c == '/')))
             throw Usage($"--name must be a non-empty word without spaces or '/', not '{name}'");
@@ -49,7 +51,7 @@ internal sealed record RunSpec(
             throw Usage($"--timeout: {error ?? $"'{timeout}' must be above zero"}");
         return new RunSpec(
             new ResourceAsk(cpus, mem, disk, healthHttp is null ? ports : Math.Max(ports, 1), role),
-            instances, name ?? DefaultName(command), variables, healthHttp, wait, user, command);
+            instances, name ?? DefaultName(command), variables, healthHttp, wait, user, command, maxPerAgent);
     }
 
     private static CliException Usage(string message) => new(message, TesseraCommand.ExitUsage);

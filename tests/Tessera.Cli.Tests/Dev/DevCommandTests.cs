@@ -59,3 +59,28 @@ public sealed partial class DevCommandTests
     private static string Ids(string banner) =>
         string.Join(',', AgentLine().Matches(banner).Select(m => $"{m.Groups[1].Value}={m.Groups[2].Value}"));
 }
+
+/// <summary>`tessera dev --demo`: the README's main job.</summary>
+public sealed class DevDemoTests
+{
+    [Fact]
+    public async Task DemoRunsThreeIsolatedInstancesOnThreeAgentsAndTheClusterKeepsRunning()
+    {
+        var data = Directory.CreateTempSubdirectory("tessera-demo-").FullName;
+        var port = TesseraProcess.FreePorts(4);
+        await using var dev = TesseraProcess.Start("dev", "--demo", "--data-dir", data, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await dev.WaitForOutputAsync("demo: all instances finished", TimeSpan.FromSeconds(120));
+        var output = dev.Stdout;
+        var agents = System.Text.RegularExpressions.Regex.Matches(output, @"\[\d\]   agent        (\S+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, agents.Count);
+        Assert.Equal(3, agents.Distinct().Count());
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(output, @"\[\d\] done").Count);
+        Assert.Contains("(its own pid namespace: pid 2)", output, StringComparison.Ordinal);
+        Assert.Contains("limited to 32 MB by cgroup", output, StringComparison.Ordinal);
+        var (code, status, _) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(60), "cluster", "status", "--master", $"127.0.0.1:{port}");
+        Assert.Equal(0, code);
+        Assert.Contains("3 finished", status, StringComparison.Ordinal);
+        Assert.Equal(0, await dev.StopAsync(TimeSpan.FromSeconds(60)));
+        Directory.Delete(data, recursive: true);
+    }
+}
