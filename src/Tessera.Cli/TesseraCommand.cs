@@ -48,6 +48,12 @@ public static class TesseraCommand
           master       run a master (Mesos v1 Scheduler and Operator APIs); 'tessera master --help'
           agent        run an agent that offers this machine to a master; 'tessera agent --help'
           cluster      cluster status: 'tessera cluster status'
+          agent list   registered agents; 'tessera agent show ID' for one
+          framework    frameworks: list, show ID, teardown ID
+          task         tasks: list [--all] [--state S] [--watch], show ID, logs ID [-f] [--stderr] [--tail N], kill ID
+          quota        quotas per role: get [ROLE], set ROLE --guarantee … --limit …, remove ROLE
+          weights      role weights: 'tessera weights', 'tessera weights set ROLE=W …'
+          maintenance  schedule, unschedule, status, start/stop HOST…, drain/reactivate AGENT_ID
           version      print the version
 
         Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose.

@@ -19,6 +19,12 @@ internal static class ClientCommandLine
         var root = new RootCommand("tessera — a cluster manager with the Mesos v1 API and an Aurora-style job scheduler");
         global.AddTo(root);
         root.Subcommands.Add(ClusterStatusCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(AgentCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(FrameworkCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(TaskCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(QuotaCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(WeightsCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(MaintenanceCommands.Create(global, stdout, stderr));
         return root;
     }
 
