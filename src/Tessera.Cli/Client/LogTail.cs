@@ -20,6 +20,7 @@ internal static class LogTail
     /// <summary>Whether <paramref name="text"/> holds at least <paramref name="lines"/> whole lines after its first newline (so its start can be cut).</summary>
     public static bool HasLines(string text, int lines)
     {
+        if (lines <= 0) return true;
         var end = text.EndsWith('\n') ? text.Length - 1 : text.Length;
         var count = 0;
         for (var i = 0; i < end; i++)

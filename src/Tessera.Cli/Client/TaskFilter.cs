@@ -4,8 +4,10 @@ using Tessera.Core.Protocol.Operator;
 namespace Tessera.Cli.Client;
 
 /// <summary>
-/// Which tasks <c>task list</c> shows (pure): live ones (with unreachable and pending), plus completed
+/// Which tasks <c>task list</c> shows (pure): live ones (with unreachable and pending), plus ended
 /// ones with <c>--all</c> or when <c>--state</c> names a terminal state; optionally of one framework.
+/// A task that has ended but whose last update its framework has not acknowledged yet is still among
+/// the master's <c>tasks</c>: it counts as ended here.
 /// </summary>
 internal sealed record TaskFilter(string? Framework, IReadOnlySet<TaskState>? States, bool All)
 {
@@ -38,7 +40,8 @@ internal sealed record TaskFilter(string? Framework, IReadOnlySet<TaskState>? St
 
     private List<MesosTask>? Keep(IReadOnlyList<MesosTask>? tasks)
     {
-        var kept = (tasks ?? []).Where(t => (Framework is null || t.FrameworkId.Value == Framework) && (States is null || States.Contains(t.State))).ToList();
+        var kept = (tasks ?? []).Where(t => (Framework is null || t.FrameworkId.Value == Framework)
+            && (States is null ? IncludesCompleted || !TaskStates.IsTerminal(t.State) : States.Contains(t.State))).ToList();
         return kept.Count == 0 ? null : kept;
     }
 }

@@ -4,7 +4,7 @@ using Tessera.Core.Protocol.Operator;
 namespace Tessera.Cli.Client;
 
 /// <summary>A task the master knows, with the agent it ran on and its executor when the master still knows them.</summary>
-internal sealed record LocatedTask(MesosTask Task, bool Completed, AgentEntry? Agent, ExecutorInfo? Executor)
+internal sealed record LocatedTask(MesosTask Task, AgentEntry? Agent, ExecutorInfo? Executor)
 {
     /// <summary>The agent's HTTP endpoint (files API), when the agent is registered.</summary>
     public Uri? AgentEndpoint => Agent is null ? null : AgentAddress.Of(Agent.AgentInfo);
@@ -30,11 +30,9 @@ internal static class TaskLocator
         var completed = tasks?.CompletedTasks ?? [];
         bool Matches(MesosTask t) => t.TaskId.Value == taskId && (frameworkId is null || t.FrameworkId.Value == frameworkId);
         var found = live.Where(Matches).ToList();
-        var isCompleted = false;
         if (found.Count == 0)
         {
             found = [.. completed.Where(Matches).OrderBy(LastUpdate).TakeLast(1)];
-            isCompleted = true;
         }
         if (found.Count == 0)
         {
@@ -54,7 +52,7 @@ internal static class TaskLocator
             : state?.GetExecutors?.Executors?.FirstOrDefault(e =>
                 e.ExecutorInfo.ExecutorId.Value == task.ExecutorId.Value && e.AgentId.Value == task.AgentId.Value
                 && (e.ExecutorInfo.FrameworkId is null || e.ExecutorInfo.FrameworkId.Value == task.FrameworkId.Value))?.ExecutorInfo;
-        return new LocatedTask(task, isCompleted, agent, executor);
+        return new LocatedTask(task, agent, executor);
     }
 
     /// <summary>The latest status time, for ordering tasks that reused an id.</summary>

@@ -110,7 +110,7 @@ internal static class TaskCommands
         output.WriteLine($"id         {t.TaskId.Value}");
         output.WriteLine($"name       {t.Name}");
         output.WriteLine($"framework  {t.FrameworkId.Value}");
-        output.WriteLine($"state      {TaskStateText.Of(t.State)}{(located.Completed ? " (completed)" : "")}");
+        output.WriteLine($"state      {TaskStateText.Of(t.State)}{(TaskStates.IsTerminal(t.State) ? " (ended)" : "")}");
         output.WriteLine($"agent      {t.AgentId.Value}{(located.Agent is { } a ? $" ({AgentAddress.Text(a.AgentInfo)})" : " (not registered now)")}");
         output.WriteLine($"executor   {(t.ExecutorId is null ? "command (the agent runs the task itself)" : $"{t.ExecutorId.Value}{(located.Executor?.Type is { } type ? $" ({type.ToString().ToLowerInvariant()})" : "")}")}");
         output.WriteLine($"sandbox    {SandboxPath.Run(t)} (files API on the agent; 'tessera task logs {t.TaskId.Value}')");
