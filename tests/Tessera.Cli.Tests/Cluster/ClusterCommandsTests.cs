@@ -237,4 +237,18 @@ public sealed class ClusterCommandsTests(CliCluster cluster) : IClassFixture<Cli
         Assert.Equal(1, run.Code);
         Assert.Contains("not in the maintenance schedule", run.Err);
     }
+
+    [Fact]
+    public async Task ClusterStatusShowsTheRunningTaskAndWatches()
+    {
+        var run = await cluster.RunAsync("cluster", "status");
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Contains("agents      1 active", run.Out);
+        Assert.Matches(@"tasks       .*\d+ running", run.Out);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var watch = await CliRun.Of(["cluster", "status", "--watch", "--master", cluster.Master], cts.Token);
+        Assert.True(watch.Code == 0, watch.ToString());
+        Assert.StartsWith("--- ", watch.Out);
+        Assert.Contains("agents      1 active", watch.Out);
+    }
 }
