@@ -7,8 +7,10 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the test projects need: Go and mesos-go's v1 client for the third-party
-# scheduler compatibility test (tests/compat/).
-APT_PACKAGES=(golang-go golang-github-mesos-mesos-go-dev)
+# scheduler compatibility test (tests/compat/); a C compiler and static libc for the agent's
+# native launcher (src/Tessera.Agent/Native/); util-linux for nsenter (health checks in containers);
+# procps for ps (isolation tests); python3 for test executors and tasks.
+APT_PACKAGES=(golang-go golang-github-mesos-mesos-go-dev gcc libc6-dev util-linux procps python3)
 
 install_packages() {
   local missing=()

@@ -20,6 +20,7 @@ internal static class AgentCommand
         .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares")
         .Add("recover", "after a restart: reconnect (re-attach to the tasks of checkpointing frameworks) or cleanup (kill them)", "reconnect")
         .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins")
+        .Add("recovery-timeout", "after a restart, how long an executor of a checkpointing framework has to subscribe again before it is killed and its tasks fail", "15mins")
         .Add("default-role", "role that detected resources, and --resources written without a role, are reserved to (* = unreserved)", "*")
         .Add("gc-delay", "how long the sandbox of a finished task or executor is kept once the agent forgets it (sooner when the disk fills up)", "1weeks")
         .Add("gc-disk-headroom", "a number from 0 to 1: sandboxes older than gc-delay x max(0, 1 - headroom - disk usage) are removed at each disk check", "0.1")
@@ -73,6 +74,7 @@ internal static class AgentCommand
             Recover = flags.String("recover") is "reconnect" or "cleanup" ? flags.String("recover") : throw new FlagException($"flag '--recover' must be reconnect or cleanup, not '{flags.String("recover")}'"),
             CgroupsEnableCfs = flags.Bool("cgroups-enable-cfs"),
             ExecutorRegistrationTimeout = flags.Duration("executor-registration-timeout", TimeSpan.FromMilliseconds(1)),
+            RecoveryTimeout = flags.Duration("recovery-timeout", TimeSpan.FromMilliseconds(1)),
             DefaultRole = flags.String("default-role"),
             GcDelay = flags.Duration("gc-delay"),
             GcDiskHeadroom = headroom,
@@ -127,7 +129,7 @@ internal static class AgentCommand
         {
         }
         var kept = await agent.StopAsync(killCheckpointed: false);
-        stdout.WriteLine($"tessera agent: stopped; {kept} task(s) of checkpointing frameworks keep running and are re-attached at the next start with this work dir, the others were killed");
+        stdout.WriteLine($"tessera agent: stopped; {kept} task(s) of checkpointing frameworks (and their executors) keep running and are re-attached at the next start with this work dir, the others were killed");
         return TesseraCommand.ExitOk;
     }
 }

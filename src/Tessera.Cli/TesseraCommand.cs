@@ -28,6 +28,8 @@ public static class TesseraCommand
                 return ExitOk;
             case "master":
                 return await MasterCommand.RunAsync(args[1..], stdout, stderr, ct);
+            case "dev":
+                return await Dev.DevCommand.RunAsync(args[1..], stdout, stderr, ct);
             case "agent" when args.Length < 2 || !ClientCommandLine.AgentClientVerbs.Contains(args[1]):
                 return await AgentCommand.RunAsync(args[1..], stdout, stderr, ct);
             default:
@@ -47,7 +49,9 @@ public static class TesseraCommand
         Commands:
           master       run a master (Mesos v1 Scheduler and Operator APIs); 'tessera master --help'
           agent        run an agent that offers this machine to a master; 'tessera agent --help'
+          dev          a master and agents in one process: 'tessera dev --agents 3'
           cluster      cluster status: 'tessera cluster status'
+          run          run a command on the cluster and stream its output: 'tessera run -- echo hi'
           agent list   registered agents; 'tessera agent show ID' for one
           framework    frameworks: list, show ID, teardown ID
           task         tasks: list [--all] [--state S] [--watch], show ID, logs ID [-f] [--stderr] [--tail N], kill ID

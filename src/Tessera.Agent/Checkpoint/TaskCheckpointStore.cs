@@ -23,9 +23,11 @@ internal sealed class TaskCheckpointStore(string workDir)
     {
         var dir = Path.GetDirectoryName(PathOf(frameworkId, taskId))!;
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        // Empty folders go; the framework's executor checkpoints (executors/) stay.
         var framework = Path.Combine(Root, frameworkId);
-        if (Directory.Exists(Path.Combine(framework, "tasks")) && !Directory.EnumerateFileSystemEntries(Path.Combine(framework, "tasks")).Any())
-            Directory.Delete(framework, recursive: true);
+        var tasks = Path.Combine(framework, "tasks");
+        if (Directory.Exists(tasks) && !Directory.EnumerateFileSystemEntries(tasks).Any()) Directory.Delete(tasks);
+        if (Directory.Exists(framework) && !Directory.EnumerateFileSystemEntries(framework).Any()) Directory.Delete(framework);
     }
 
     /// <summary>Every readable checkpoint, and the paths of those that could not be read (a crash mid-write leaves the old one, so these are real damage).</summary>

@@ -45,8 +45,11 @@ internal sealed class AgentExecutor(FrameworkInfo framework, ExecutorInfo info, 
     /// <summary>The executor's updates not yet acknowledged by the framework: ACKNOWLEDGED goes back for each.</summary>
     public HashSet<(string Task, ByteString Uuid)> AwaitingAck { get; } = [];
 
-    /// <summary>Uuids of every update the executor sent, so a resent one (resubscription) isn't taken twice.</summary>
-    public HashSet<ByteString> Seen { get; } = [];
+    /// <summary>Uuids of every update the executor sent (with the task's id), so a resent one (resubscription) isn't taken twice.</summary>
+    public Dictionary<ByteString, string> Seen { get; } = [];
+
+    /// <summary>KILLs for launched tasks that came while the executor had no stream (recovering after an agent restart): sent when it subscribes.</summary>
+    public Dictionary<string, KillPolicy?> PendingKills { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The task groups of a DEFAULT executor, each a list of task ids that live and die together.</summary>
     public List<IReadOnlyList<string>> Groups { get; } = [];

@@ -71,10 +71,36 @@ internal sealed class DefaultExecutor(AgentRuntime rt, ExecutorManager manager)
             return;
         }
         manager.Update(executor, task, TaskState.TASK_RUNNING, null, null, TaskStatusSource.SOURCE_EXECUTOR);
+        Watch(executor, task);
+    }
+
+    /// <summary>
+    /// Recovery: the group's tasks come back with their containers re-attached (a container that
+    /// ended while the agent was down reports its end now); a task whose container never started
+    /// fails, and takes its group with it.
+    /// </summary>
+    public void Reattach(AgentExecutor executor)
+    {
+        foreach (var task in executor.Live.ToList())
+        {
+            if (task.IsTerminal) continue; // killed with a sibling that failed here
+            if (task.Container is null)
+            {
+                Fail(executor, task, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, "The agent restarted before the task's container started");
+                continue;
+            }
+            Watch(executor, task);
+            if (task.KillRequested || executor.State == ExecutorState.Terminating) _ = task.Container.KillAsync(TimeSpan.Zero);
+        }
+        Finish(executor);
+    }
+
+    private void Watch(AgentExecutor executor, AgentTask task)
+    {
         var key = executor.Key;
         var runId = executor.RunId;
         var taskId = task.TaskId;
-        _ = task.Container.Exited.ContinueWith(t => rt.Post(r => r.Executors.Default.Exited(key, runId, taskId, t.Result)), TaskScheduler.Default);
+        _ = task.Container!.Exited.ContinueWith(t => rt.Post(r => r.Executors.Default.Exited(key, runId, taskId, t.Result)), TaskScheduler.Default);
     }
 
     private void Exited((string Framework, string Executor) key, string runId, string taskId, ContainerExit exit)
@@ -83,6 +109,8 @@ internal sealed class DefaultExecutor(AgentRuntime rt, ExecutorManager manager)
         if (!executor.Tasks.TryGetValue(taskId, out var task) || task.IsTerminal) return;
         var outcome = TaskExitOutcome.Of(exit, task.KillRequested);
         manager.Update(executor, task, outcome.State, outcome.Reason, outcome.Message, outcome.Source);
+        // The end is checkpointed now; the container's own records can go.
+        rt.Containerizer.Forget(task.Container!.Id);
         if (outcome.State != TaskState.TASK_FINISHED) KillSiblings(executor, taskId);
         Finish(executor);
     }

@@ -6,13 +6,11 @@ namespace Tessera.Agent.Executors;
 /// <summary>The environment a custom executor starts with (Mesos' names and formats), then the command's own.</summary>
 internal static class ExecutorEnvironment
 {
-    /// <summary>How long an executor of a checkpointing framework should wait for a restarted agent (Mesos: 15 min).</summary>
-    public static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(15);
-
     /// <summary>The longest backoff between SUBSCRIBE attempts (Mesos: 2 s).</summary>
     public static readonly TimeSpan SubscriptionBackoffMax = TimeSpan.FromSeconds(2);
 
-    public static Dictionary<string, string> For(AgentExecutor executor, string? agentId, string agentEndpoint, TimeSpan shutdownGrace)
+    /// <param name="recoveryTimeout">How long an executor of a checkpointing framework should wait for a restarted agent (<c>--recovery-timeout</c>).</param>
+    public static Dictionary<string, string> For(AgentExecutor executor, string? agentId, string agentEndpoint, TimeSpan shutdownGrace, TimeSpan recoveryTimeout)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -24,7 +22,7 @@ internal static class ExecutorEnvironment
             ["MESOS_DIRECTORY"] = executor.Sandbox,
             ["MESOS_SANDBOX"] = executor.Sandbox,
             ["MESOS_CHECKPOINT"] = executor.Framework.Checkpoint == true ? "1" : "0",
-            ["MESOS_RECOVERY_TIMEOUT"] = DurationText.Format(RecoveryTimeout),
+            ["MESOS_RECOVERY_TIMEOUT"] = DurationText.Format(recoveryTimeout),
             ["MESOS_SUBSCRIPTION_BACKOFF_MAX"] = DurationText.Format(SubscriptionBackoffMax),
             ["MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD"] = DurationText.Format(shutdownGrace),
             ["MESOS_HTTP_COMMAND_EXECUTOR"] = "0",

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Tessera.Agent.Checkpoint;
 using Tessera.Agent.Containerizer;
 using Tessera.Agent.Tasks;
 using Tessera.Core.AgentLink;
@@ -23,7 +24,7 @@ internal sealed partial class ExecutorManager
     private readonly Dictionary<(string Framework, string Executor), AgentExecutor> _executors = [];
 
     /// <summary>Terminal tasks of executors that have ended, kept until their last update is acknowledged.</summary>
-    private readonly Dictionary<(string Framework, string Task), (AgentTask Task, ExecutorID Executor, string Sandbox)> _ended = [];
+    private readonly Dictionary<(string Framework, string Task), (AgentTask Task, AgentExecutor Executor)> _ended = [];
 
     private readonly Channel<ExecutorNotice> _notices = Channel.CreateBounded<ExecutorNotice>(new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest });
 
@@ -32,7 +33,11 @@ internal sealed partial class ExecutorManager
         _rt = rt;
         _log = log;
         Default = new DefaultExecutor(rt, this);
+        Checkpoints = new ExecutorCheckpointStore(rt.Options.WorkDir);
     }
+
+    /// <summary>The executor runs of checkpointing frameworks, on disk (<see cref="Checkpoint"/>).</summary>
+    public ExecutorCheckpointStore Checkpoints { get; }
 
     public DefaultExecutor Default { get; }
 
@@ -81,9 +86,11 @@ internal sealed partial class ExecutorManager
             Default.KillGroupOf(executor, taskId, policy);
             return true;
         }
-        if (executor.Sent.Contains(taskId) && executor.Stream is { } stream)
+        if (executor.Sent.Contains(taskId))
         {
-            stream.Send(ExecutorEvents.Kill(task.Info.TaskId, policy ?? task.Info.KillPolicy));
+            // Without a stream (recovering after an agent restart) the KILL goes out when it subscribes again.
+            if (executor.Stream is { } stream) stream.Send(ExecutorEvents.Kill(task.Info.TaskId, policy ?? task.Info.KillPolicy));
+            else executor.PendingKills[taskId] = policy ?? task.Info.KillPolicy;
             return true;
         }
         // Not launched yet: it never reaches the executor (a group goes as a whole, as Mesos does).
@@ -97,6 +104,7 @@ internal sealed partial class ExecutorManager
         }
         // An executor left without tasks before it ever subscribed has nothing to do (Mesos shuts it down).
         if (executor.State == ExecutorState.Launching && !executor.Live.Any()) Shutdown(executor);
+        Checkpoint(executor);
         return true;
     }
 
@@ -134,11 +142,15 @@ internal sealed partial class ExecutorManager
         var taskId = ack.TaskId.Value;
         if (_ended.TryGetValue((frameworkId, taskId), out var ended))
         {
-            if (Pending(frameworkId, taskId)) return;
-            _ended.Remove((frameworkId, taskId));
-            // The executor's last task is done with: its run sandbox can go after gc_delay.
-            if (ended.Sandbox.Length > 0 && !_ended.Values.Any(x => x.Sandbox == ended.Sandbox))
-                _rt.Gc.Schedule(ended.Sandbox, _rt.Clock.GetUtcNow());
+            if (!Pending(frameworkId, taskId))
+            {
+                _ended.Remove((frameworkId, taskId));
+                // The executor's last task is done with: its run sandbox can go after gc_delay.
+                var sandbox = ended.Executor.Sandbox;
+                if (sandbox.Length > 0 && !_ended.Values.Any(x => x.Executor.Sandbox == sandbox))
+                    _rt.Gc.Schedule(sandbox, _rt.Clock.GetUtcNow());
+            }
+            Checkpoint(ended.Executor);
             return;
         }
         var executor = _executors.Values.FirstOrDefault(e => e.FrameworkId == frameworkId && e.Tasks.ContainsKey(taskId));
@@ -146,6 +158,7 @@ internal sealed partial class ExecutorManager
         if (executor.AwaitingAck.Remove((taskId, ack.Uuid)))
             executor.Stream?.Send(ExecutorEvents.Acknowledged(taskId, ack.Uuid));
         if (executor.Tasks[taskId].IsTerminal && !Pending(frameworkId, taskId)) executor.Tasks.Remove(taskId);
+        Checkpoint(executor);
     }
 
     public void UpdateFramework(FrameworkInfo info)
@@ -154,6 +167,7 @@ internal sealed partial class ExecutorManager
         {
             executor.Framework = info;
             foreach (var task in executor.Tasks.Values) task.Framework = info;
+            Checkpoint(executor);
         }
     }
 
@@ -165,7 +179,8 @@ internal sealed partial class ExecutorManager
         if (Known(call, out var executor) is { } unknown) return (null, unknown);
         if (executor!.State is ExecutorState.Terminating or ExecutorState.Terminated)
             return (null, ExecutorCallOutcome.Forbidden($"executor '{executor.ExecutorId}' is shutting down"));
-        var resubscribing = executor.State == ExecutorState.Subscribed;
+        // After an agent restart an executor that had subscribed comes back as Mesos' executors reconnect.
+        var resubscribing = executor.State == ExecutorState.Subscribed || (executor.State == ExecutorState.Recovering && executor.HasSubscribed);
         executor.Timer?.Dispose();
         executor.Timer = null;
         executor.Stream?.Close();
@@ -186,6 +201,10 @@ internal sealed partial class ExecutorManager
             foreach (var task in launch.Tasks) executor.Sent.Add(task.TaskId.Value);
         }
         executor.Queued.Clear();
+        foreach (var (taskId, policy) in executor.PendingKills)
+            if (executor.Tasks.TryGetValue(taskId, out var task) && !task.IsTerminal) stream.Send(ExecutorEvents.Kill(task.Info.TaskId, policy));
+        executor.PendingKills.Clear();
+        Checkpoint(executor);
         LogSubscribed(_log, executor.ExecutorId, executor.FrameworkId, resubscribing);
         return (stream, null);
     }
@@ -220,7 +239,7 @@ internal sealed partial class ExecutorManager
 
     public IEnumerable<MesosTask> ReportedTasks() =>
         _executors.Values.SelectMany(e => e.Tasks.Values.Where(t => !t.IsTerminal || Pending(t.FrameworkId, t.TaskId)).Select(t => Wire(t, e.Info.ExecutorId)))
-            .Concat(_ended.Values.Select(x => Wire(x.Task, x.Executor)));
+            .Concat(_ended.Values.Select(x => Wire(x.Task, x.Executor.Info.ExecutorId)));
 
     public IEnumerable<ExecutorInfo> ReportedExecutors() =>
         _executors.Values.Where(e => e.State != ExecutorState.Terminated).Select(e => e.Info);
@@ -228,12 +247,33 @@ internal sealed partial class ExecutorManager
     public IEnumerable<FrameworkInfo> ReportedFrameworks() =>
         _executors.Values.Select(e => e.Framework).Concat(_ended.Values.Select(x => x.Task.Framework));
 
-    /// <summary>The agent stops: everything shuts down; returns the containers' exits to wait for.</summary>
-    public List<Task> StopAll()
+    /// <summary>
+    /// The agent stops: executors shut down, except, when <paramref name="killCheckpointed"/> is
+    /// false, those of checkpointing frameworks, which keep running (their streams end; they
+    /// subscribe again to the next agent run). Returns the containers' exits to wait for and how
+    /// many tasks were left running.
+    /// </summary>
+    public (List<Task> Exits, int Kept) StopAll(bool killCheckpointed = true)
     {
-        ShutdownFramework("*");
-        return [.. _executors.Values.SelectMany(e => e.Tasks.Values.Select(t => t.Container).Append(e.Container))
-            .OfType<IContainer>().Select(c => (Task)c.Exited)];
+        // Only what a restarted agent can re-attach to is left running (the plain containerizer can't).
+        static bool Recoverable(AgentExecutor e) =>
+            e.IsDefault ? e.Live.All(t => t.Container is null || t.Container.Record is not null) : e.Container is null || e.Container.Record is not null;
+        var kept = killCheckpointed ? [] : _executors.Values.Where(e => e.Framework.Checkpoint == true && e.State != ExecutorState.Terminated && Recoverable(e)).ToList();
+        foreach (var executor in kept)
+        {
+            executor.Timer?.Dispose();
+            executor.Timer = null;
+            executor.Stream?.Close();
+            executor.Stream = null;
+        }
+        var stopped = _executors.Values.Except(kept).ToList();
+        foreach (var executor in stopped)
+        {
+            executor.FrameworkGone = true;
+            Shutdown(executor);
+        }
+        return ([.. stopped.SelectMany(e => e.Tasks.Values.Select(t => t.Container).Append(e.Container)).OfType<IContainer>().Select(c => (Task)c.Exited)],
+            kept.Sum(e => e.Live.Count()));
     }
 
     // ---- internals shared with the default executor -------------------------------------------
@@ -282,8 +322,11 @@ internal sealed partial class ExecutorManager
         }
         _executors.Remove(executor.Key);
         foreach (var task in executor.Tasks.Values.Where(t => Pending(t.FrameworkId, t.TaskId)))
-            _ended[(task.FrameworkId, task.TaskId)] = (task, executor.Info.ExecutorId, executor.Sandbox);
-        if (!_ended.Values.Any(x => x.Sandbox == executor.Sandbox))
+            _ended[(task.FrameworkId, task.TaskId)] = (task, executor);
+        Checkpoint(executor);
+        // The end is checkpointed (or nobody needs it after a restart): the container's records can go.
+        if (executor.Container is { } container) _rt.Containerizer.Forget(container.Id);
+        if (!_ended.Values.Any(x => x.Executor.Sandbox == executor.Sandbox))
             _rt.Gc.Schedule(executor.Sandbox, _rt.Clock.GetUtcNow());
         LogEnded(_log, executor.ExecutorId, executor.FrameworkId, how);
         if (_rt.AgentId is { } agentId)
@@ -292,6 +335,60 @@ internal sealed partial class ExecutorManager
                 AgentId = AgentID.Of(agentId), FrameworkId = FrameworkID.Of(executor.FrameworkId), ExecutorId = executor.Info.ExecutorId, Status = status,
             }));
         _rt.Changed();
+    }
+
+    // ---- checkpoint and recovery ---------------------------------------------------------------
+
+    /// <summary>
+    /// Writes the executor run's checkpoint (checkpointing frameworks only, as in Mesos), or removes
+    /// it once the executor has ended and its tasks' last updates are acknowledged. Called on the loop
+    /// right after every change, so an update is on disk before the sender can pick it up.
+    /// </summary>
+    internal void Checkpoint(AgentExecutor executor)
+    {
+        if (executor.Framework.Checkpoint != true || executor.RunId.Length == 0) return;
+        if (executor.State == ExecutorState.Terminated && !executor.Tasks.Values.Any(t => Pending(t.FrameworkId, t.TaskId)))
+            Checkpoints.Remove(executor.FrameworkId, executor.ExecutorId, executor.RunId);
+        else
+            Checkpoints.Save(ExecutorRecord.Of(executor, this, _rt.Updates));
+    }
+
+    /// <summary>
+    /// Recovery: an executor run the previous agent process checkpointed, rebuilt with its tasks and
+    /// containers (their pending updates are queued again already). A custom executor that had
+    /// subscribed must subscribe again within the recovery timeout; the DEFAULT executor's tasks are
+    /// watched again; an ended executor keeps only its unacknowledged tasks.
+    /// </summary>
+    internal void Adopt(AgentExecutor executor)
+    {
+        // The executor's own updates still unacknowledged: ACKNOWLEDGED goes back to it for each.
+        var pending = _rt.Updates.Unacknowledged.Where(u => u.FrameworkId.Value == executor.FrameworkId && u.Status.Uuid is not null).Select(u => u.Status.Uuid!).ToHashSet();
+        foreach (var (uuid, taskId) in executor.Seen)
+            if (pending.Contains(uuid)) executor.AwaitingAck.Add((taskId, uuid));
+        LogRecovered(_log, executor.ExecutorId, executor.FrameworkId, executor.State);
+        if (executor.State == ExecutorState.Terminated)
+        {
+            foreach (var task in executor.Tasks.Values.Where(t => Pending(t.FrameworkId, t.TaskId)))
+                _ended[(task.FrameworkId, task.TaskId)] = (task, executor);
+            Checkpoint(executor);
+            return;
+        }
+        _executors[executor.Key] = executor;
+        if (executor.IsDefault)
+        {
+            Default.Reattach(executor);
+            return;
+        }
+        if (executor.Container is null)
+        {
+            executor.EndReason = TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED;
+            executor.EndMessage = "The agent restarted before the executor's container started";
+            Ended(executor, null, "never started");
+            return;
+        }
+        if (executor.State == ExecutorState.Terminating) _ = executor.Container.KillAsync(TimeSpan.Zero);
+        else executor.State = executor.HasSubscribed ? ExecutorState.Recovering : ExecutorState.Launching;
+        Watch(executor);
     }
 
     // ---- custom executors ---------------------------------------------------------------------
@@ -325,6 +422,7 @@ internal sealed partial class ExecutorManager
             executor.Queued.Add(queued);
         }
         if (fresh) Start(executor);
+        if (executor.State != ExecutorState.Terminated) Checkpoint(executor);
     }
 
     private void Start(AgentExecutor executor)
@@ -341,11 +439,20 @@ internal sealed partial class ExecutorManager
             Ended(executor, null, "failed to launch");
             return;
         }
+        Watch(executor);
+        LogLaunched(_log, executor.ExecutorId, executor.FrameworkId, executor.Sandbox);
+    }
+
+    /// <summary>The container's end back on the loop, and the timer for its (re-)subscription.</summary>
+    private void Watch(AgentExecutor executor)
+    {
         var key = executor.Key;
         var runId = executor.RunId;
-        _ = executor.Container.Exited.ContinueWith(t => _rt.Post(r => r.Executors.ContainerExited(key, runId, t.Result)), TaskScheduler.Default);
-        executor.Timer = _rt.Clock.CreateTimer(_ => _rt.Post(r => r.Executors.RegistrationTimedOut(key, runId)), null, _rt.Options.ExecutorRegistrationTimeout, Timeout.InfiniteTimeSpan);
-        LogLaunched(_log, executor.ExecutorId, executor.FrameworkId, executor.Sandbox);
+        _ = executor.Container!.Exited.ContinueWith(t => _rt.Post(r => r.Executors.ContainerExited(key, runId, t.Result)), TaskScheduler.Default);
+        if (executor.State == ExecutorState.Launching)
+            executor.Timer = _rt.Clock.CreateTimer(_ => _rt.Post(r => r.Executors.RegistrationTimedOut(key, runId)), null, _rt.Options.ExecutorRegistrationTimeout, Timeout.InfiniteTimeSpan);
+        else if (executor.State == ExecutorState.Recovering)
+            executor.Timer = _rt.Clock.CreateTimer(_ => _rt.Post(r => r.Executors.RecoveryTimedOut(key, runId)), null, _rt.Options.RecoveryTimeout, Timeout.InfiniteTimeSpan);
     }
 
     private void ContainerExited((string Framework, string Executor) key, string runId, ContainerExit exit)
@@ -361,6 +468,19 @@ internal sealed partial class ExecutorManager
         executor.EndMessage = $"Executor did not subscribe within {Core.Flags.DurationText.Format(_rt.Options.ExecutorRegistrationTimeout)}";
         LogRegistrationTimeout(_log, executor.ExecutorId, executor.FrameworkId);
         executor.State = ExecutorState.Terminating;
+        Checkpoint(executor);
+        _ = executor.Container?.KillAsync(TimeSpan.Zero);
+    }
+
+    /// <summary>A recovered executor that didn't subscribe again in time is killed; its tasks fail (Mesos: REASON_EXECUTOR_REREGISTRATION_TIMEOUT).</summary>
+    private void RecoveryTimedOut((string Framework, string Executor) key, string runId)
+    {
+        if (!_executors.TryGetValue(key, out var executor) || executor.RunId != runId || executor.State != ExecutorState.Recovering) return;
+        executor.EndReason = TaskStatusReason.REASON_EXECUTOR_REREGISTRATION_TIMEOUT;
+        executor.EndMessage = $"Executor did not re-subscribe within {Core.Flags.DurationText.Format(_rt.Options.RecoveryTimeout)} after the agent restarted";
+        LogRecoveryTimeout(_log, executor.ExecutorId, executor.FrameworkId);
+        executor.State = ExecutorState.Terminating;
+        Checkpoint(executor);
         _ = executor.Container?.KillAsync(TimeSpan.Zero);
     }
 
@@ -376,6 +496,7 @@ internal sealed partial class ExecutorManager
         executor.State = ExecutorState.Terminating;
         executor.Timer?.Dispose();
         executor.Timer = null;
+        Checkpoint(executor);
         if (executor.Container is not { } container) return;
         if (!wasSubscribed)
         {
@@ -405,7 +526,7 @@ internal sealed partial class ExecutorManager
     /// <summary>An update from the executor: stamped as Mesos' agent does, then delivered reliably.</summary>
     private void Take(AgentExecutor executor, MesosTaskStatus status)
     {
-        if (!executor.Seen.Add(status.Uuid!)) return;
+        if (!executor.Seen.TryAdd(status.Uuid!, status.TaskId.Value)) return;
         var stamped = status with
         {
             Source = TaskStatusSource.SOURCE_EXECUTOR,
@@ -431,6 +552,8 @@ internal sealed partial class ExecutorManager
         task.State = status.State;
         task.Latest = status;
         Enqueue(executor.FrameworkId, status);
+        // On disk before the loop hands the update to the sender.
+        Checkpoint(executor);
     }
 
     private void Enqueue(string frameworkId, MesosTaskStatus status)
@@ -446,7 +569,7 @@ internal sealed partial class ExecutorManager
         {
             var t = new AgentTask(framework, task, "");
             Update(orphan, t, TaskState.TASK_FAILED, TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, why, TaskStatusSource.SOURCE_AGENT);
-            _ended[(t.FrameworkId, t.TaskId)] = (t, info.ExecutorId, "");
+            _ended[(t.FrameworkId, t.TaskId)] = (t, orphan);
         }
     }
 
@@ -467,7 +590,7 @@ internal sealed partial class ExecutorManager
             : ExecutorCallOutcome.Forbidden($"executor '{call.ExecutorId.Value}' has not subscribed");
     }
 
-    private bool Pending(string frameworkId, string taskId) =>
+    internal bool Pending(string frameworkId, string taskId) =>
         _rt.Updates.Unacknowledged.Any(u => u.FrameworkId.Value == frameworkId && u.Status.TaskId.Value == taskId);
 
     private double Now() => (_rt.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds;
@@ -489,7 +612,7 @@ internal sealed partial class ExecutorManager
             ContainerId = executor.RunId,
             Command = executor.Info.Command!,
             Sandbox = executor.Sandbox,
-            Environment = ExecutorEnvironment.For(executor, _rt.AgentId, ExecutorEnvironment.Endpoint(_rt.Endpoint), grace),
+            Environment = ExecutorEnvironment.For(executor, _rt.AgentId, ExecutorEnvironment.Endpoint(_rt.Endpoint), grace, _rt.Options.RecoveryTimeout),
             User = executor.Info.Command!.User ?? executor.Framework.User,
             Cpus = Scalar(all, "cpus"),
             MemMb = Scalar(all, "mem"),
@@ -524,6 +647,12 @@ internal sealed partial class ExecutorManager
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "executor {ExecutorId} of framework {FrameworkId} did not subscribe in time; killing it")]
     private static partial void LogRegistrationTimeout(ILogger logger, string executorId, string frameworkId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "executor {ExecutorId} of framework {FrameworkId} did not subscribe again after the agent restarted; killing it")]
+    private static partial void LogRecoveryTimeout(ILogger logger, string executorId, string frameworkId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "executor {ExecutorId} of framework {FrameworkId} recovered ({State})")]
+    private static partial void LogRecovered(ILogger logger, string executorId, string frameworkId, ExecutorState state);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dropping a framework message for executor {ExecutorId} of framework {FrameworkId}: not subscribed")]
     private static partial void LogMessageDropped(ILogger logger, string executorId, string frameworkId);

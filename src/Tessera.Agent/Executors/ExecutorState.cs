@@ -9,6 +9,9 @@ internal enum ExecutorState
     /// <summary>Subscribed (its event stream may be momentarily closed; it can subscribe again).</summary>
     Subscribed,
 
+    /// <summary>Recovered after an agent restart; it subscribed before, and must subscribe again within the recovery timeout.</summary>
+    Recovering,
+
     /// <summary>SHUTDOWN sent or the registration timed out: its container is being killed.</summary>
     Terminating,
 

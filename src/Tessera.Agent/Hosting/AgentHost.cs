@@ -13,7 +13,7 @@ namespace Tessera.Agent.Hosting;
 /// <summary>
 /// A running agent: its loop, the session that keeps it registered with the master, and the
 /// sender of status updates. <see cref="StartAsync"/> brings it up; disposing stops it and kills
-/// the tasks it runs (task recovery across agent restarts comes with checkpointing of tasks).
+/// the tasks it runs (<see cref="StopAsync"/> can leave those of checkpointing frameworks running).
 /// </summary>
 public sealed partial class AgentHost : IAsyncDisposable
 {
@@ -93,9 +93,9 @@ public sealed partial class AgentHost : IAsyncDisposable
     public Task Registered => _session.Registered.Task;
 
     /// <summary>
-    /// Stops the agent. Tasks of checkpointing frameworks keep running when
+    /// Stops the agent. Tasks and executors of checkpointing frameworks keep running when
     /// <paramref name="killCheckpointed"/> is false (what SIGTERM to <c>tessera agent</c> does: the
-    /// next start with the same work dir re-attaches to them); every other task is killed.
+    /// next start with the same work dir re-attaches to them); every other task and executor is killed.
     /// Returns how many tasks were left running.
     /// </summary>
     public async Task<int> StopAsync(bool killCheckpointed = true)
@@ -108,7 +108,9 @@ public sealed partial class AgentHost : IAsyncDisposable
             var killed = rt.Tasks.Values.Where(t => !t.IsTerminal && (killCheckpointed || t.Framework.Checkpoint != true)).ToList();
             foreach (var task in killed) rt.Runner.Kill(task.FrameworkId, task.TaskId, null);
             var kept = rt.Tasks.Values.Count(t => !t.IsTerminal) - killed.Count;
-            return (killed.Where(t => t.Container is not null).Select(t => (Task)t.Container!.Exited).ToList(), rt.Executors.StopAll(), kept);
+            // Executors of checkpointing frameworks keep running too; they subscribe again to the next run.
+            var (executors, keptByExecutors) = rt.Executors.StopAll(killCheckpointed);
+            return (killed.Where(t => t.Container is not null).Select(t => (Task)t.Container!.Exited).ToList(), executors, kept + keptByExecutors);
         });
         await Task.WhenAll(ending.Concat(executors)).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         await _server.DisposeAsync();

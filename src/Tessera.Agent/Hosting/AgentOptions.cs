@@ -41,6 +41,13 @@ public sealed record AgentOptions
     /// <summary>A custom executor that hasn't subscribed this long after its launch is killed and its queued tasks fail (Mesos: 1 min).</summary>
     public TimeSpan ExecutorRegistrationTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// <c>--recovery-timeout</c>: after a restart, how long a recovered executor of a checkpointing
+    /// framework has to subscribe again before it is killed and its tasks fail; also what its
+    /// executor is told to wait for a restarted agent (<c>MESOS_RECOVERY_TIMEOUT</c>; Mesos: 15 min).
+    /// </summary>
+    public TimeSpan RecoveryTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>After SHUTDOWN, how long an executor has to exit before its container is killed (Mesos: 5 s; an ExecutorInfo's own shutdown_grace_period wins).</summary>
     public TimeSpan ExecutorShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 

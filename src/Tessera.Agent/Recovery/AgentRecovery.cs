@@ -17,8 +17,9 @@ internal sealed record RecoveryReport(int Reattached, int EndedWhileAway, int Re
 /// <item><c>cleanup</c>: those containers are killed and the checkpoints dropped; the master then
 /// learns at re-registration that the tasks are gone.</item>
 /// </list>
-/// Containers nobody checkpointed (tasks of frameworks without <c>checkpoint</c>) are killed either
-/// way: nothing is left running unowned.
+/// Executors of checkpointing frameworks come back the same way (<see cref="ExecutorRecovery"/>).
+/// Containers nobody checkpointed (tasks and executors of frameworks without <c>checkpoint</c>) are
+/// killed either way: nothing is left running unowned.
 /// </summary>
 internal static class AgentRecovery
 {
@@ -56,9 +57,11 @@ internal static class AgentRecovery
                     "The agent restarted before the task's container started", TaskStatusSource.SOURCE_AGENT);
             }
         }
+        var executors = ExecutorRecovery.Run(rt, cleanup, leftovers);
         foreach (var orphan in leftovers.Values) { Kill(rt, orphan); killed++; }
         rt.Changed();
-        return new RecoveryReport(reattached, endedAway, resent, killed, unreadable);
+        return new RecoveryReport(reattached + executors.Reattached, endedAway + executors.EndedWhileAway, resent + executors.Resent,
+            killed + executors.Killed, [.. unreadable, .. executors.Unreadable]);
     }
 
     private static AgentTask Restore(AgentRuntime rt, AgentTaskCheckpoint checkpoint)
@@ -75,7 +78,7 @@ internal static class AgentRecovery
         return task;
     }
 
-    private static void Kill(AgentRuntime rt, AgentContainerCheckpoint record)
+    internal static void Kill(AgentRuntime rt, AgentContainerCheckpoint record)
     {
         var container = rt.Containerizer.Recover(record);
         _ = container.KillAsync(TimeSpan.Zero).ContinueWith(_ => container.Exited, TaskScheduler.Default).Unwrap()

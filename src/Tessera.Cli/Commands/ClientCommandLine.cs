@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tessera.Cli.Client;
+using Tessera.Cli.Run;
 
 namespace Tessera.Cli.Commands;
 
@@ -19,6 +20,7 @@ internal static class ClientCommandLine
         var root = new RootCommand("tessera — a cluster manager with the Mesos v1 API and an Aurora-style job scheduler");
         global.AddTo(root);
         root.Subcommands.Add(ClusterStatusCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(RunCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AgentCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(FrameworkCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(TaskCommands.Create(global, stdout, stderr));
@@ -27,6 +29,9 @@ internal static class ClientCommandLine
         root.Subcommands.Add(MaintenanceCommands.Create(global, stdout, stderr));
         return root;
     }
+
+    /// <summary>How long a command may take to wind down after Ctrl-C (tessera run kills its tasks and tears down).</summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(45);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
@@ -45,7 +50,7 @@ internal static class ClientCommandLine
             stderr.WriteLine($"tessera: {error.Message} (see '{command} --help')");
             return TesseraCommand.ExitUsage;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = TerminationGrace }, ct);
     }
 
     private static IEnumerable<string> Path(ParseResult parse)

@@ -52,6 +52,7 @@ namespace Tessera.Core.Protocol.Json;
 [JsonSerializable(typeof(AgentStatusUpdate))]
 [JsonSerializable(typeof(AgentTaskCheckpoint))]
 [JsonSerializable(typeof(AgentContainerCheckpoint))]
+[JsonSerializable(typeof(AgentExecutorCheckpoint))]
 [JsonSerializable(typeof(AgentStatusUpdates))]
 [JsonSerializable(typeof(AgentStatusReceipts))]
 [JsonSerializable(typeof(AgentExecutorExited))]

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Tessera.Agent.Hosting;
+using Tessera.Agent.Resources;
+using Tessera.Master.Hosting;
+
+namespace Tessera.Cli.Dev;
+
+/// <summary>
+/// A master and N agents in this process, with production code paths: the master's registry is
+/// SQLite under <c>data/master</c>, each agent has its own work dir (<c>data/agent-i</c>), port and
+/// share of the machine, and checkpoints there, so starting again on the same data folder brings
+/// back the same cluster (agent ids, quota, weights, checkpointed tasks).
+/// </summary>
+internal sealed class DevCluster : IAsyncDisposable
+{
+    private DevCluster(MasterServer master, IReadOnlyList<AgentHost> agents)
+    {
+        Master = master;
+        Agents = agents;
+    }
+
+    public MasterServer Master { get; }
+
+    public IReadOnlyList<AgentHost> Agents { get; }
+
+    public static async Task<DevCluster> StartAsync(DevOptions options, ILoggerFactory logs, CancellationToken ct)
+    {
+        var master = await MasterServer.StartAsync(new MasterOptions
+        {
+            Ip = options.Ip,
+            Port = options.MasterPort,
+            WorkDir = options.MasterDir,
+            Registry = "sqlite",
+            Hostname = options.Ip,
+        }, logs: logs, ct: ct);
+        var agents = new List<AgentHost>();
+        try
+        {
+            for (var i = 0; i < options.Agents; i++)
+            {
+                var workDir = options.AgentDir(i);
+                var agent = await AgentHost.StartAsync(new AgentOptions
+                {
+                    Master = master.Address,
+                    WorkDir = workDir,
+                    Ip = options.Ip,
+                    Port = options.AgentPortBase + i,
+                    Hostname = options.Ip,
+                    Resources = ResourceShare.For(workDir, i, options.Agents),
+                    Attributes = $"agent:{i + 1}",
+                    Isolation = options.Isolation,
+                }, logs: logs, ct: ct);
+                agents.Add(agent);
+            }
+            await Task.WhenAll(agents.Select(a => a.Registered)).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        }
+        catch
+        {
+            foreach (var agent in agents) await agent.DisposeAsync();
+            await master.DisposeAsync();
+            throw;
+        }
+        return new DevCluster(master, agents);
+    }
+
+    /// <summary>Stops agents first (tasks of checkpointing frameworks keep running for the next start), then the master; returns how many tasks were kept.</summary>
+    public async Task<int> StopAsync()
+    {
+        var kept = 0;
+        foreach (var agent in Agents) kept += await agent.StopAsync(killCheckpointed: false);
+        return kept;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var agent in Agents) await agent.DisposeAsync();
+        await Master.DisposeAsync();
+    }
+}

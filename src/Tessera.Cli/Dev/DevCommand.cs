@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace Tessera.Cli.Dev;
+
+/// <summary>
+/// <c>tessera dev</c>: a whole cluster in one process for a developer machine — a master and N
+/// agents on loopback, state under <c>--data-dir</c>, real isolation where the host allows it.
+/// Prints a banner, runs until Ctrl-C, then stops agents before the master and says what became
+/// of running tasks.
+/// </summary>
+internal static class DevCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var agents = new Option<int>("--agents") { Description = "how many agents (each its own work dir, port and share of the machine)", DefaultValueFactory = _ => 1 };
+        var dataDir = new Option<string>("--data-dir") { Description = "where the cluster keeps its state and logs; the same folder brings the same cluster back", DefaultValueFactory = _ => ".tessera" };
+        var port = new Option<int>("--port") { Description = "the master's port; agents use the next ones", DefaultValueFactory = _ => 5050 };
+        var isolation = new Option<string>("--isolation") { Description = "auto, posix, or a Mesos-style isolator list (see 'tessera agent --help')", DefaultValueFactory = _ => "auto" };
+        var demo = new Option<bool>("--demo") { Description = "also run a demo workload once the cluster is up" };
+        var command = new Command("dev", """
+            run a master and agents in one process (a dev cluster)
+
+            Examples:
+              tessera dev                      # one agent, state in ./.tessera
+              tessera dev --agents 3 --demo    # three agents and a demo workload
+              tessera dev --data-dir /tmp/c1 --port 6050
+            """)
+        {
+            agents, dataDir, port, isolation, demo,
+        };
+        var root = new RootCommand { command };
+        var parse = root.Parse(["dev", .. args]);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"tessera dev: {parse.Errors[0].Message} (see 'tessera dev --help')");
+            return TesseraCommand.ExitUsage;
+        }
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
+        var options = new DevOptions
+        {
+            Agents = parse.GetValue(agents),
+            DataDir = parse.GetValue(dataDir)!,
+            MasterPort = parse.GetValue(port),
+            AgentPortBase = parse.GetValue(port) + 1,
+            Isolation = parse.GetValue(isolation)!,
+            Demo = parse.GetValue(demo),
+        };
+        if (Validate(options) is { } problem)
+        {
+            stderr.WriteLine($"tessera dev: {problem}");
+            return TesseraCommand.ExitUsage;
+        }
+        return await RunClusterAsync(options, stdout, stderr, ct);
+    }
+
+    private static string? Validate(DevOptions options) =>
+        options.Agents is < 1 or > 64 ? $"--agents must be between 1 and 64, not {options.Agents}"
+        : options.MasterPort is < 1 or > 65535 - 64 ? $"--port must be between 1 and {65535 - 64}, not {options.MasterPort}"
+        : ValidateIsolation(options.Isolation);
+
+    private static string? ValidateIsolation(string text)
+    {
+        try
+        {
+            Tessera.Agent.Isolation.IsolationConfig.Parse(text);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return $"--isolation: {e.Message}";
+        }
+    }
+
+    private static async Task<int> RunClusterAsync(DevOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        using var file = new FileLoggerProvider(options.LogFile, TimeProvider.System);
+        using var logs = LoggerFactory.Create(b => b.AddProvider(file).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        DevCluster cluster;
+        try
+        {
+            cluster = await DevCluster.StartAsync(options, logs, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
+        {
+            stderr.WriteLine($"tessera dev: cannot start the cluster: {e.Message} (log: {Path.GetFullPath(options.LogFile)})");
+            return TesseraCommand.ExitFailure;
+        }
+        await using (cluster)
+        {
+            DevBanner.Write(stdout, options, cluster);
+            var exit = TesseraCommand.ExitOk;
+            if (options.Demo) exit = await DevDemo.RunAsync(cluster, stdout, stderr, stop.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            stdout.WriteLine();
+            stdout.WriteLine("tessera dev: stopping the agents, then the master");
+            var kept = await cluster.StopAsync();
+            stdout.WriteLine(kept == 0
+                ? "tessera dev: stopped; no task was left running"
+                : $"tessera dev: stopped; {kept} task(s) of checkpointing frameworks keep running and are re-attached by the next 'tessera dev --data-dir {options.DataDir}'; other tasks were killed");
+            return exit;
+        }
+    }
+}

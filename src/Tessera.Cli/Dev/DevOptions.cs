@@ -1,0 +1,20 @@
+namespace Tessera.Cli.Dev;
+
+/// <summary>What <c>tessera dev</c> starts: a master and <see cref="Agents"/> agents under one data folder.</summary>
+internal sealed record DevOptions
+{
+    public int Agents { get; init; } = 1;
+    public string DataDir { get; init; } = ".tessera";
+    public string Ip { get; init; } = "127.0.0.1";
+    public int MasterPort { get; init; } = 5050;
+
+    /// <summary>Agent i listens on AgentPortBase + i.</summary>
+    public int AgentPortBase { get; init; } = 5051;
+
+    public string Isolation { get; init; } = "auto";
+    public bool Demo { get; init; }
+
+    public string MasterDir => Path.Combine(DataDir, "master");
+    public string AgentDir(int index) => Path.Combine(DataDir, $"agent-{index + 1}");
+    public string LogFile => Path.Combine(DataDir, "logs", "tessera-dev.log");
+}

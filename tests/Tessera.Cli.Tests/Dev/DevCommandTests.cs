@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Tessera.Cli.Tests.Dev;
+
+/// <summary>`tessera dev` driven as the real executable.</summary>
+public sealed partial class DevCommandTests
+{
+    [GeneratedRegex(@"agent (\d)\s+http://127\.0\.0\.1:\d+/ id (\S+):")]
+    private static partial Regex AgentLine();
+
+    [Fact]
+    public async Task DevStartsStopsCleanlyAndComesBackWithTheSameCluster()
+    {
+        var data = Directory.CreateTempSubdirectory("tessera-dev-").FullName;
+        var port = TesseraProcess.FreePorts(3);
+        var args = new[] { "dev", "--agents", "2", "--data-dir", data, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        string firstIds;
+        await using (var first = TesseraProcess.Start(args))
+        {
+            await first.WaitForOutputAsync("stop        Ctrl-C", TimeSpan.FromSeconds(60));
+            Assert.Contains($"master      http://127.0.0.1:{port}/", first.Stdout, StringComparison.Ordinal);
+            Assert.Contains("isolation   ", first.Stdout, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(data, "logs", "tessera-dev.log"), first.Stdout, StringComparison.Ordinal);
+            firstIds = Ids(first.Stdout);
+            Assert.Equal(2, firstIds.Split(',').Length);
+
+            var (code, json, _) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(60), "cluster", "status", "--json", "--master", $"127.0.0.1:{port}");
+            Assert.Equal(0, code);
+            using var status = JsonDocument.Parse(json);
+            Assert.Equal(2, status.RootElement.GetProperty("agents_active").GetInt32());
+
+            Assert.Equal(0, await first.StopAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("tessera dev: stopped; no task was left running", first.Stdout, StringComparison.Ordinal);
+        }
+        await using (var second = TesseraProcess.Start(args))
+        {
+            await second.WaitForOutputAsync("stop        Ctrl-C", TimeSpan.FromSeconds(60));
+            Assert.Equal(firstIds, Ids(second.Stdout));
+            Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
+        }
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("--agents", "0", "--agents must be between 1 and 64, not 0")]
+    [InlineData("--isolation", "cgroups/bogus", "--isolation: unknown isolator 'cgroups/bogus'")]
+    [InlineData("--bogus", null, "Unrecognized command or argument '--bogus'")]
+    public async Task BadArgumentsAreAUsageErrorOnOneLine(string flag, string? value, string message)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await TesseraCommand.RunAsync(value is null ? ["dev", flag] : ["dev", flag, value], output, error);
+        Assert.Equal(2, code);
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string Ids(string banner) =>
+        string.Join(',', AgentLine().Matches(banner).Select(m => $"{m.Groups[1].Value}={m.Groups[2].Value}"));
+}
