@@ -52,6 +52,12 @@ public static class TesseraCommand
           dev          a master and agents in one process: 'tessera dev --agents 3'
           cluster      cluster status: 'tessera cluster status'
           run          run a command on the cluster and stream its output: 'tessera run -- echo hi'
+          agent list   registered agents; 'tessera agent show ID' for one
+          framework    frameworks: list, show ID, teardown ID
+          task         tasks: list [--all] [--state S] [--watch], show ID, logs ID [-f] [--stderr] [--tail N], kill ID
+          quota        quotas per role: get [ROLE], set ROLE --guarantee … --limit …, remove ROLE
+          weights      role weights: 'tessera weights', 'tessera weights set ROLE=W …'
+          maintenance  schedule, unschedule, status, start/stop HOST…, drain/reactivate AGENT_ID
           version      print the version
 
         Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose.

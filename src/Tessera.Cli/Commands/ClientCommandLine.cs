@@ -21,6 +21,12 @@ internal static class ClientCommandLine
         global.AddTo(root);
         root.Subcommands.Add(ClusterStatusCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(AgentCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(FrameworkCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(TaskCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(QuotaCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(WeightsCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(MaintenanceCommands.Create(global, stdout, stderr));
         return root;
     }
 

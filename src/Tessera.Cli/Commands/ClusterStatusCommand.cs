@@ -13,30 +13,37 @@ internal static class ClusterStatusCommand
 {
     public static Command Create(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
-        var status = new Command("status", "show the leading master, agents, resources used/total, frameworks and tasks by state\n\nExamples:\n  tessera cluster status\n  tessera cluster status --json --master 10.0.0.5:5050");
-        CliAction.Set(status, global, stdout, stderr, RunAsync);
+        var watch = new Option<bool>("--watch") { Description = "refresh every 2 s (in place on a terminal, a new snapshot when piped) until Ctrl-C" };
+        var status = new Command("status", "show the leading master, agents, resources used/total, frameworks and tasks by state\n\nExamples:\n  tessera cluster status\n  tessera cluster status --watch\n  tessera cluster status --json --master 10.0.0.5:5050") { watch };
+        CliAction.Set(status, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            using var client = cli.Operator();
+            async Task<string> Render(CancellationToken token)
+            {
+                var master = (await client.CallAsync(new OperatorCall { Type = OperatorCallType.GET_MASTER }, token)).GetMaster;
+                var state = (await client.CallAsync(new OperatorCall { Type = OperatorCallType.GET_STATE }, token)).GetState;
+                return Frame(ClusterSummary.From(master, state), cli.Json);
+            }
+            if (parse.GetValue(watch)) return await LiveView.RunAsync(cli.Out, TaskCommands.WatchInterval, Render, ct);
+            await cli.Out.WriteAsync(await Render(ct));
+            return TesseraCommand.ExitOk;
+        });
         var cluster = new Command("cluster", "the cluster as a whole") { status };
         return cluster;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext cli, CancellationToken ct)
+    /// <summary>What <c>cluster status</c> prints for one summary (pure): lines, or its JSON.</summary>
+    public static string Frame(ClusterSummary summary, bool json)
     {
-        using var client = cli.Operator();
-        var master = (await client.CallAsync(new OperatorCall { Type = OperatorCallType.GET_MASTER }, ct)).GetMaster;
-        var state = (await client.CallAsync(new OperatorCall { Type = OperatorCallType.GET_STATE }, ct)).GetState;
-        var summary = ClusterSummary.From(master, state);
-        if (cli.Json)
-        {
-            cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, CliJsonContext.Default.ClusterSummary));
-            return TesseraCommand.ExitOk;
-        }
-        cli.Out.WriteLine($"master      {summary.Leader} (leader, version {summary.Version})");
-        cli.Out.WriteLine($"agents      {summary.AgentsActive} active, {summary.AgentsInactive} inactive, {summary.AgentsRecovered} not yet re-registered");
+        if (json) return System.Text.Json.JsonSerializer.Serialize(summary, CliJsonContext.Default.ClusterSummary) + "\n";
+        var output = new StringWriter();
+        output.WriteLine($"master      {summary.Leader} (leader, version {summary.Version})");
+        output.WriteLine($"agents      {summary.AgentsActive} active, {summary.AgentsInactive} inactive, {summary.AgentsRecovered} not yet re-registered");
         foreach (var use in summary.Resources)
-            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{use.Name,-11} {use.Used:0.##} of {use.Total:0.##} used"));
-        cli.Out.WriteLine($"frameworks  {summary.FrameworksActive} active, {summary.FrameworksInactive} inactive");
-        cli.Out.WriteLine($"tasks       {(summary.Tasks.Count == 0 ? "none" : string.Join(", ", summary.Tasks.Select(t => $"{t.Count} {t.State}")))}");
-        return TesseraCommand.ExitOk;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{use.Name,-11} {use.Used:0.##} of {use.Total:0.##} used"));
+        output.WriteLine($"frameworks  {summary.FrameworksActive} active, {summary.FrameworksInactive} inactive");
+        output.WriteLine($"tasks       {(summary.Tasks.Count == 0 ? "none" : string.Join(", ", summary.Tasks.Select(t => $"{t.Count} {t.State}")))}");
+        return output.ToString();
     }
 }
 
