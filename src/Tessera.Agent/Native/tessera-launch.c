@@ -78,7 +78,9 @@ static void write_status(const char *fmt, ...) {
     snprintf(tmp, sizeof tmp, "%s.tmp", status_name);
     int fd = openat(status_dir, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return;
-    if (write(fd, text, n) == n && fsync(fd) == 0) renameat(status_dir, tmp, status_dir, status_name);
+    /* No fsync: the rename makes it all-or-nothing across a crash of the agent, and after a crash of
+     * the machine the container is gone anyway. An fsync here would cost each launch milliseconds. */
+    if (write(fd, text, n) == n) renameat(status_dir, tmp, status_dir, status_name);
     close(fd);
 }
 
