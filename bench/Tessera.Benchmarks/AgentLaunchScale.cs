@@ -7,7 +7,7 @@ using Tessera.Core.Protocol;
 namespace Tessera.Benchmarks;
 
 /// <summary>
-/// <c>agent-launch [--launches N] [--concurrency C]</c>: what isolation costs per task. First, N
+/// <c>agent-launch [--launches N] [--concurrency C] [--isolation auto|LIST]</c>: what isolation costs per task. First, N
 /// launches of <c>/bin/true</c> each as a bare spawn and as an isolated container (cgroups + pid,
 /// mount, ipc, uts namespaces; created, run, exited, cgroups removed), interleaved so both see the
 /// same machine; p50/p99 of each and their ratio. Then N isolated launches C at a time: launches
@@ -23,7 +23,7 @@ internal static class AgentLaunchScale
         var workDir = Directory.CreateTempSubdirectory("tessera-launch-bench-").FullName;
         try
         {
-            var containerizer = ContainerizerFactory.Create(IsolationConfig.Parse("auto"), workDir, cfsQuota: false);
+            var containerizer = ContainerizerFactory.Create(IsolationConfig.Parse(IsolationArg(args)), workDir, cfsQuota: false);
             output.WriteLine($"isolation: {containerizer.Isolation}");
             if (containerizer is not LinuxContainerizer)
             {
@@ -59,6 +59,13 @@ internal static class AgentLaunchScale
         {
             Directory.Delete(workDir, recursive: true);
         }
+    }
+
+    /// <summary><c>--isolation X</c> (default auto), to see what each part costs.</summary>
+    private static string IsolationArg(string[] args)
+    {
+        var i = Array.IndexOf(args, "--isolation");
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : "auto";
     }
 
     private static async Task<double> BareAsync()
