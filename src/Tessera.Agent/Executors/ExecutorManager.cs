@@ -290,18 +290,7 @@ internal sealed partial class ExecutorManager
     /// <summary>A status from the agent (not the executor) for one of an executor's tasks.</summary>
     internal void Update(AgentExecutor executor, AgentTask task, TaskState state, TaskStatusReason? reason, string? message, TaskStatusSource source)
     {
-        var status = new MesosTaskStatus
-        {
-            TaskId = task.Info.TaskId,
-            State = state,
-            Source = source,
-            Reason = reason,
-            Message = message,
-            AgentId = _rt.AgentId is { } id ? AgentID.Of(id) : null,
-            ExecutorId = executor.Info.ExecutorId,
-            Timestamp = Now(),
-            Uuid = ByteString.CopyFrom(_rt.NewUuid()),
-        };
+        var status = StatusUpdates.AgentStatus.Create(_rt, task.Info.TaskId, executor.Info.ExecutorId, state, reason, message, source);
         Record(executor, task, status);
     }
 

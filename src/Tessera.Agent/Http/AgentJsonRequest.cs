@@ -21,7 +21,7 @@ internal static class AgentJsonRequest
             await AgentReplies.Text(http, StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{type}' is not supported; send application/json (protobuf is not supported yet)");
             return null;
         }
-        if (!AcceptsJson(request.Headers.Accept))
+        if (!AcceptHeader.AllowsJson(request.Headers.Accept))
         {
             await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only");
             return null;
@@ -52,18 +52,5 @@ internal static class AgentJsonRequest
             await AgentReplies.Text(http, StatusCodes.Status400BadRequest, e.Message);
             return null;
         }
-    }
-
-    private static bool AcceptsJson(Microsoft.Extensions.Primitives.StringValues accept)
-    {
-        if (accept.Count == 0) return true;
-        foreach (var value in accept)
-            foreach (var part in (value ?? "").Split(','))
-            {
-                var type = part.Split(';')[0].Trim();
-                if (type.Length == 0 || type is "*/*" or "application/*" || type.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-                    return true;
-            }
-        return false;
     }
 }

@@ -18,7 +18,7 @@ internal static class ExecutorRequest
         var request = http.Request;
         if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return (null, new(StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{contentType}' is not supported; send application/json"));
-        if (!AcceptsJson(request.Headers.Accept))
+        if (!AcceptHeader.AllowsJson(request.Headers.Accept))
             return (null, new(StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only"));
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
@@ -50,18 +50,5 @@ internal static class ExecutorRequest
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync(message, http.RequestAborted);
         }
-    }
-
-    private static bool AcceptsJson(Microsoft.Extensions.Primitives.StringValues accept)
-    {
-        if (accept.Count == 0) return true;
-        foreach (var value in accept)
-            foreach (var part in (value ?? "").Split(','))
-            {
-                var type = part.Split(';')[0].Trim();
-                if (type.Length == 0 || type is "*/*" or "application/*" || type.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-                    return true;
-            }
-        return false;
     }
 }

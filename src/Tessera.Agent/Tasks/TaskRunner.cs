@@ -114,19 +114,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
     {
         task.State = state;
         rt.Counters.Terminal(state);
-        var status = new MesosTaskStatus
-        {
-            TaskId = task.Info.TaskId,
-            State = state,
-            Source = source,
-            Reason = reason,
-            Message = message,
-            AgentId = rt.AgentId is { } id ? AgentID.Of(id) : null,
-            ExecutorId = ExecutorID.Of(task.TaskId),
-            Timestamp = (rt.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds,
-            Uuid = ByteString.CopyFrom(rt.NewUuid()),
-            Healthy = healthy,
-        };
+        var status = StatusUpdates.AgentStatus.Create(rt, task.Info.TaskId, ExecutorID.Of(task.TaskId), state, reason, message, source, healthy);
         task.Latest = status;
         rt.Updates.Enqueue(new AgentStatusUpdate { AgentId = AgentID.Of(rt.AgentId ?? ""), FrameworkId = FrameworkID.Of(task.FrameworkId), Status = status }, rt.Clock.GetUtcNow());
         rt.Checkpoint(task);

@@ -168,24 +168,5 @@ public sealed class LinuxContainerizerTests
         Assert.Equal("ready\nterminated\n", File.ReadAllText(stdout));
     }
 
-    private static IReadOnlyList<int> ProcessesWith(string argument)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                if (args.Contains(argument)) found.Add(pid);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-        return found;
-    }
+    private static IReadOnlyList<int> ProcessesWith(string argument) => Tessera.Master.Tests.EndToEnd.HostProcesses.WithArgument(argument);
 }

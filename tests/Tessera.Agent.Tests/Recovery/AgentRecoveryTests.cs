@@ -1,6 +1,7 @@
 using Tessera.Agent.Hosting;
 using Tessera.Core.Protocol;
 using Tessera.Core.Protocol.Scheduler;
+using Tessera.Master.Hosting;
 using Tessera.Master.Tests.Harness;
 using Tessera.Master.Tests.Scheduler;
 
@@ -9,12 +10,18 @@ namespace Tessera.Agent.Tests.Recovery;
 /// <summary>An agent stopped and started again on the same work dir brings its checkpointed tasks back.</summary>
 public sealed class AgentRecoveryTests
 {
-    private static async Task<(TestScheduler Scheduler, Offer Offer)> SubscribeAsync(Uri master, bool checkpoint)
+    /// <summary>A master, an agent (the first of two runs on one work dir) and a subscribed framework with its first offer.</summary>
+    private static async Task<(MasterServer Master, AgentOptions Options, AgentHost First, TestScheduler Scheduler, Offer Offer)> StartAsync(bool checkpoint)
     {
-        var scheduler = new TestScheduler(master);
+        var dir = Directory.CreateTempSubdirectory("tessera-recovery-").FullName;
+        var master = await AgentFixture.StartMasterAsync(dir);
+        var options = AgentFixture.AgentOptionsFor(master.Address, Path.Combine(dir, "agent"));
+        var first = await AgentHost.StartAsync(options);
+        await first.Registered.WaitAsync(TimeSpan.FromSeconds(20));
+        var scheduler = new TestScheduler(master.Address);
         await scheduler.SubscribeAsync(TestScheduler.Info("recovery", FrameworkCapabilityType.TASK_KILLING_STATE) with { Checkpoint = checkpoint });
         var offer = (await scheduler.NextAsync(SchedulerEventType.OFFERS)).Offers!.Offers![0];
-        return (scheduler, offer);
+        return (master, options, first, scheduler, offer);
     }
 
     // Waits for a file in the sandbox, then finishes: the test decides when the task ends.
@@ -23,13 +30,8 @@ public sealed class AgentRecoveryTests
     [Fact]
     public async Task CheckpointedTaskSurvivesARestartAndItsUnacknowledgedUpdateIsSentAgain()
     {
-        var dir = Directory.CreateTempSubdirectory("tessera-recovery-").FullName;
-        await using var master = await AgentFixture.StartMasterAsync(dir);
-        var options = AgentFixture.AgentOptionsFor(master.Address, Path.Combine(dir, "agent"));
-        var first = await AgentHost.StartAsync(options);
-        await first.Registered.WaitAsync(TimeSpan.FromSeconds(20));
-        var (scheduler, offer) = await SubscribeAsync(master.Address, checkpoint: true);
-        await using (scheduler)
+        var (master, options, first, scheduler, offer) = await StartAsync(checkpoint: true);
+        await using (master) await using (scheduler)
         {
             await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("kept", first.AgentId!, command: WaitForGo)));
             var starting = await scheduler.NextUpdateAsync("kept");
@@ -63,13 +65,8 @@ public sealed class AgentRecoveryTests
     [Fact]
     public async Task ATaskThatEndsWhileTheAgentIsDownReportsItsExitAfterTheRestart()
     {
-        var dir = Directory.CreateTempSubdirectory("tessera-recovery-").FullName;
-        await using var master = await AgentFixture.StartMasterAsync(dir);
-        var options = AgentFixture.AgentOptionsFor(master.Address, Path.Combine(dir, "agent"));
-        var first = await AgentHost.StartAsync(options);
-        await first.Registered.WaitAsync(TimeSpan.FromSeconds(20));
-        var (scheduler, offer) = await SubscribeAsync(master.Address, checkpoint: true);
-        await using (scheduler)
+        var (master, options, first, scheduler, offer) = await StartAsync(checkpoint: true);
+        await using (master) await using (scheduler)
         {
             await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("away", first.AgentId!, command: WaitForGo.Replace("echo finished", "exit 4", StringComparison.Ordinal))));
             await UntilAsync(scheduler, "away", TaskState.TASK_RUNNING);
@@ -92,13 +89,8 @@ public sealed class AgentRecoveryTests
     [Fact]
     public async Task TasksOfFrameworksWithoutCheckpointAreKilledWhenTheAgentStops()
     {
-        var dir = Directory.CreateTempSubdirectory("tessera-recovery-").FullName;
-        await using var master = await AgentFixture.StartMasterAsync(dir);
-        var options = AgentFixture.AgentOptionsFor(master.Address, Path.Combine(dir, "agent"));
-        var first = await AgentHost.StartAsync(options);
-        await first.Registered.WaitAsync(TimeSpan.FromSeconds(20));
-        var (scheduler, offer) = await SubscribeAsync(master.Address, checkpoint: false);
-        await using (scheduler)
+        var (master, options, first, scheduler, offer) = await StartAsync(checkpoint: false);
+        await using (master) await using (scheduler)
         {
             var marker = $"{700 + Random.Shared.Next(1, 99)}.{Random.Shared.Next(100, 999)}";
             await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("gone", first.AgentId!, command: $"sleep {marker}")));
@@ -117,13 +109,8 @@ public sealed class AgentRecoveryTests
     [Fact]
     public async Task CleanupKillsWhatThePreviousRunLeft()
     {
-        var dir = Directory.CreateTempSubdirectory("tessera-recovery-").FullName;
-        await using var master = await AgentFixture.StartMasterAsync(dir);
-        var options = AgentFixture.AgentOptionsFor(master.Address, Path.Combine(dir, "agent"));
-        var first = await AgentHost.StartAsync(options);
-        await first.Registered.WaitAsync(TimeSpan.FromSeconds(20));
-        var (scheduler, offer) = await SubscribeAsync(master.Address, checkpoint: true);
-        await using (scheduler)
+        var (master, options, first, scheduler, offer) = await StartAsync(checkpoint: true);
+        await using (master) await using (scheduler)
         {
             var marker = $"{800 + Random.Shared.Next(1, 99)}.{Random.Shared.Next(100, 999)}";
             await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("cleaned", first.AgentId!, command: $"sleep {marker}")));
@@ -150,23 +137,5 @@ public sealed class AgentRecoveryTests
         }
     }
 
-    internal static IReadOnlyList<int> HostProcessesWith(string argument)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0').Contains(argument)) found.Add(pid);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-        return found;
-    }
+    private static IReadOnlyList<int> HostProcessesWith(string argument) => Tessera.Master.Tests.EndToEnd.HostProcesses.WithArgument(argument);
 }
