@@ -20,7 +20,7 @@ internal sealed class SchedulerSession : IAsyncDisposable
     public Offer Offer { get; }
     public string AgentId => Cluster.Agent.AgentId!;
 
-    public static async Task<SchedulerSession> StartAsync(Func<Hosting.AgentOptions, Hosting.AgentOptions>? tweak = null)
+    public static async Task<SchedulerSession> StartAsync(Func<Tessera.Agent.Hosting.AgentOptions, Tessera.Agent.Hosting.AgentOptions>? tweak = null)
     {
         var cluster = await AgentFixture.StartAsync(tweak: tweak);
         var scheduler = new TestScheduler(cluster.Master.Address);

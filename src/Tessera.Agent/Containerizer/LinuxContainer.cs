@@ -12,7 +12,8 @@ internal sealed class LinuxContainer : IContainer
     private readonly ContainerCgroups _cgroups;
     private readonly string _runtime;
 
-    public LinuxContainer(string id, int pid, ContainerCgroups cgroups, string runtime, Task launcherExited)
+    /// <param name="launcherExited">Completes with the launcher's exit code, or null when it is unknown (a re-attached container is not our child).</param>
+    public LinuxContainer(string id, int pid, ContainerCgroups cgroups, string runtime, Task<int?> launcherExited)
     {
         Id = id;
         Pid = pid;
@@ -39,15 +40,20 @@ internal sealed class LinuxContainer : IContainer
         await _cgroups.KillAllAsync();
     }
 
-    private async Task<ContainerExit> FinishAsync(Task launcherExited)
+    private async Task<ContainerExit> FinishAsync(Task<int?> launcherExited)
     {
-        await launcherExited;
+        var code = await launcherExited;
         var limitation = _cgroups.Limitation();
         if (_cgroups.Populated) await _cgroups.KillAllAsync();
         await _cgroups.DestroyAsync();
         var statusFile = Path.Combine(_runtime, "status");
-        var exit = ContainerExit.FromStatusText(File.Exists(statusFile) ? await File.ReadAllTextAsync(statusFile) : null)
-            ?? new ContainerExit(null, 9, LaunchError: null);
+        var exit = ContainerExit.FromStatusText(File.Exists(statusFile) ? await File.ReadAllTextAsync(statusFile) : null) ?? code switch
+        {
+            // No status file: the launcher failed before it could write one (its message is on the agent's stderr), or was killed.
+            125 => new ContainerExit(null, null, LaunchError: "the launcher failed before the command started (exit 125); see the agent's log"),
+            { } known => ContainerExit.FromShellStatus(known),
+            null => new ContainerExit(null, 9),
+        };
         return exit with { Limitation = limitation };
     }
 }

@@ -49,7 +49,7 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
             var process = Process.Start(StartInfo(spec, ids, groups, runtime)) ?? throw new InvalidOperationException("the launcher did not start");
             var record = new AgentContainerCheckpoint { ContainerId = spec.ContainerId, Pid = process.Id, StartTime = ProcessWatch.StartTime(process.Id), MemMb = spec.MemMb };
             _records.Save(record);
-            return new LinuxContainer(spec.ContainerId, process.Id, groups, runtime, process.WaitForExitAsync()) { Record = record };
+            return new LinuxContainer(spec.ContainerId, process.Id, groups, runtime, ExitCodeAsync(process)) { Record = record };
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -64,10 +64,25 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
     {
         var groups = new ContainerCgroups(cgroups, container.ContainerId, new CgroupLimits(0, container.MemMb ?? 0, cfsQuota));
         return new LinuxContainer(container.ContainerId, container.Pid, groups, Path.Combine(runtimeDir, container.ContainerId),
-            ProcessWatch.WaitForExitAsync(container.Pid, container.StartTime)) { Record = container };
+            NoExitCode(ProcessWatch.WaitForExitAsync(container.Pid, container.StartTime))) { Record = container };
     }
 
     public void Forget(string containerId) => _records.Remove(containerId);
+
+    private static async Task<int?> ExitCodeAsync(Process process)
+    {
+        using (process)
+        {
+            await process.WaitForExitAsync();
+            return process.ExitCode;
+        }
+    }
+
+    private static async Task<int?> NoExitCode(Task exited)
+    {
+        await exited;
+        return null;
+    }
 
     private ProcessStartInfo StartInfo(ContainerSpec spec, (uint Uid, uint Gid)? ids, ContainerCgroups groups, string runtime)
     {

@@ -52,6 +52,9 @@ public sealed partial class AgentHost : IAsyncDisposable
     {
         clock ??= TimeProvider.System;
         logs ??= NullLoggerFactory.Instance;
+        // Sandboxes, checkpoints and the launcher's status files are handed to processes that run
+        // elsewhere (the sandbox is their working directory): every path must be absolute.
+        options = options with { WorkDir = Path.GetFullPath(options.WorkDir) };
         var log = logs.CreateLogger("Tessera.Agent");
         Directory.CreateDirectory(options.WorkDir);
         var detection = await ResourceDetector.DetectAsync(options.WorkDir, options.Resources, options.DefaultRole, options.DetectionCommands ?? new PathCommandRunner(), ct);

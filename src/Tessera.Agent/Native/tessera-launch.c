@@ -258,6 +258,12 @@ static int run_supervised(const struct options *o, const sigset_t *set) {
 int main(int argc, char **argv) {
     struct options o;
     parse(argc, argv, &o);
+
+    int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (devnull >= 0) { dup2(devnull, 0); close(devnull); }
+    redirect(1, o.out, O_WRONLY | O_CREAT | O_APPEND);
+    redirect(2, o.err, O_WRONLY | O_CREAT | O_APPEND);
+
     if (o.status) {
         const char *slash = strrchr(o.status, '/');
         char dir[4096];
@@ -266,11 +272,6 @@ int main(int argc, char **argv) {
         status_dir = open(dir[0] ? dir : "/", O_PATH | O_DIRECTORY | O_CLOEXEC);
         if (status_dir < 0) { fprintf(stderr, "tessera-launch: cannot open %s: %s\n", dir, strerror(errno)); return 125; }
     }
-
-    int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (devnull >= 0) { dup2(devnull, 0); close(devnull); }
-    redirect(1, o.out, O_WRONLY | O_CREAT | O_APPEND);
-    redirect(2, o.err, O_WRONLY | O_CREAT | O_APPEND);
 
     for (int i = 0; i < o.ncgroups; i++) join_cgroup(o.cgroups[i]);
 

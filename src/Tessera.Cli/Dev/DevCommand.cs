@@ -41,7 +41,7 @@ internal static class DevCommand
         var options = new DevOptions
         {
             Agents = parse.GetValue(agents) ?? (parse.GetValue(demo) ? 3 : 1),
-            DataDir = parse.GetValue(dataDir)!,
+            DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
             MasterPort = parse.GetValue(port),
             AgentPortBase = parse.GetValue(port) + 1,
             Isolation = parse.GetValue(isolation)!,
