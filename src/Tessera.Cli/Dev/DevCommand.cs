@@ -13,7 +13,7 @@ internal static class DevCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var agents = new Option<int?>("--agents") { Description = "how many agents (each its own work dir, port and share of the machine; default 1, 3 with --demo)" };
+        var agents = new Option<int?>("--agents") { Description = "how many agents (each its own work dir, port and share of the machine; default: as many as this data folder had, else 1, or 3 with --demo)" };
         var dataDir = new Option<string>("--data-dir") { Description = "where the cluster keeps its state and logs; the same folder brings the same cluster back", DefaultValueFactory = _ => ".tessera" };
         var port = new Option<int>("--port") { Description = "the master's port; agents use the next ones", DefaultValueFactory = _ => 5050 };
         var isolation = new Option<string>("--isolation") { Description = "auto, posix, or a Mesos-style isolator list (see 'tessera agent --help')", DefaultValueFactory = _ => "auto" };
@@ -40,13 +40,14 @@ internal static class DevCommand
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
         var options = new DevOptions
         {
-            Agents = parse.GetValue(agents) ?? (parse.GetValue(demo) ? 3 : 1),
             DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
             MasterPort = parse.GetValue(port),
             AgentPortBase = parse.GetValue(port) + 1,
             Isolation = parse.GetValue(isolation)!,
             Demo = parse.GetValue(demo),
         };
+        // Without --agents, a data folder used before brings back as many agents as it had.
+        options = options with { Agents = parse.GetValue(agents) ?? DevLayoutFile.LoadAgents(options.DataDir) ?? (options.Demo ? 3 : 1) };
         if (Validate(options) is { } problem)
         {
             stderr.WriteLine($"tessera dev: {problem}");
@@ -92,6 +93,7 @@ internal static class DevCommand
         }
         await using (cluster)
         {
+            DevLayoutFile.Save(options.DataDir, options.Agents);
             DevBanner.Write(stdout, options, cluster);
             var exit = TesseraCommand.ExitOk;
             if (options.Demo) exit = await DevDemo.RunAsync(cluster, stdout, stderr, stop.Token);
