@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tessera.Agent.Containerizer;
+using Tessera.Agent.Hosting;
 using Tessera.Agent.Isolation;
 using Tessera.Core.Protocol;
 
@@ -23,7 +24,8 @@ internal static class AgentLaunchScale
         var workDir = Directory.CreateTempSubdirectory("tessera-launch-bench-").FullName;
         try
         {
-            var containerizer = ContainerizerFactory.Create(IsolationConfig.Parse(IsolationArg(args)), workDir, cfsQuota: false);
+            var runtimeDir = RuntimeDirectory.Resolve(workDir, null);
+            var containerizer = ContainerizerFactory.Create(IsolationConfig.Parse(IsolationArg(args)), workDir, cfsQuota: false, runtimeDir: runtimeDir);
             output.WriteLine($"isolation: {containerizer.Isolation}");
             if (containerizer is not LinuxContainerizer)
             {
@@ -57,7 +59,10 @@ internal static class AgentLaunchScale
         }
         finally
         {
+            // Sandboxes stay until the end, as an agent keeps them until GC (deleting each at once
+            // makes ext4's inode allocation slower with every launch, which no agent would see).
             Directory.Delete(workDir, recursive: true);
+            if (Directory.Exists(RuntimeDirectory.Resolve(workDir, null))) Directory.Delete(RuntimeDirectory.Resolve(workDir, null), recursive: true);
         }
     }
 
@@ -96,7 +101,7 @@ internal static class AgentLaunchScale
         var elapsed = clock.Elapsed.TotalMilliseconds;
         lock (Phases) Phases.Add((launched, elapsed - launched));
         if (exit.ExitCode != 0) throw new InvalidOperationException($"/bin/true in a container ended with {exit}");
-        Directory.Delete(sandbox, recursive: true);
+        containerizer.Forget(id);
         return elapsed;
     }
 

@@ -18,6 +18,7 @@ internal static class AgentCommand
         .Add("attributes", "attributes, e.g. rack:r1;os:linux")
         .Add("isolation", "auto (cgroups + pid/mount/ipc/uts namespaces when root, else plain processes), posix, or a list such as cgroups/cpu,cgroups/mem,namespaces/pid,filesystem/linux", "auto")
         .AddBool("cgroups-enable-cfs", "also cap CPU with a CFS quota (hard limit), not only shares")
+        .Add("runtime-dir", "where containers' runtime files go (default: /run/tessera/<hash of work dir> as root, else WORK_DIR/meta)")
         .Add("recover", "after a restart: reconnect (re-attach to the tasks of checkpointing frameworks) or cleanup (kill them)", "reconnect")
         .Add("executor-registration-timeout", "how long a custom executor has to subscribe before it is killed and its tasks fail", "1mins")
         .Add("recovery-timeout", "after a restart, how long an executor of a checkpointing framework has to subscribe again before it is killed and its tasks fail", "15mins")
@@ -71,6 +72,7 @@ internal static class AgentCommand
             Resources = resources,
             Attributes = flags.Raw("attributes"),
             Isolation = flags.String("isolation"),
+            RuntimeDir = flags.Raw("runtime-dir"),
             Recover = flags.String("recover") is "reconnect" or "cleanup" ? flags.String("recover") : throw new FlagException($"flag '--recover' must be reconnect or cleanup, not '{flags.String("recover")}'"),
             CgroupsEnableCfs = flags.Bool("cgroups-enable-cfs"),
             ExecutorRegistrationTimeout = flags.Duration("executor-registration-timeout", TimeSpan.FromMilliseconds(1)),

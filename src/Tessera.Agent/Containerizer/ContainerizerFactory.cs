@@ -10,7 +10,8 @@ namespace Tessera.Agent.Containerizer;
 /// </summary>
 internal static class ContainerizerFactory
 {
-    public static IContainerizer Create(IsolationConfig config, string workDir, bool cfsQuota, CgroupMounts? mounts = null, string? launcher = null)
+    /// <param name="runtimeDir">Mesos' runtime_dir (see <see cref="Hosting.RuntimeDirectory"/>); containers' files go to its <c>containers/</c>. Default: <c>work_dir/meta</c>.</param>
+    public static IContainerizer Create(IsolationConfig config, string workDir, bool cfsQuota, CgroupMounts? mounts = null, string? launcher = null, string? runtimeDir = null)
     {
         if (config.Plain) return new PlainContainerizer("--isolation=posix");
         launcher ??= Path.Combine(AppContext.BaseDirectory, "tessera-launch");
@@ -28,6 +29,6 @@ internal static class ContainerizerFactory
         var missing = config.Controllers.Where(c => c != "freezer" && !layout.Has(c)).ToList();
         if (!config.Auto && missing.Count > 0)
             throw new InvalidOperationException($"--isolation asks for cgroup controller(s) {string.Join(", ", missing)}, which this host doesn't mount");
-        return new LinuxContainerizer(layout, config.Namespaces, launcher, Path.Combine(workDir, "meta", "containers"), cfsQuota);
+        return new LinuxContainerizer(layout, config.Namespaces, launcher, Hosting.RuntimeDirectory.Containers(runtimeDir ?? Path.Combine(workDir, "meta")), cfsQuota);
     }
 }

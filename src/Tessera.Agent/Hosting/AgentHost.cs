@@ -59,7 +59,8 @@ public sealed partial class AgentHost : IAsyncDisposable
         Directory.CreateDirectory(options.WorkDir);
         var detection = await ResourceDetector.DetectAsync(options.WorkDir, options.Resources, options.DefaultRole, options.DetectionCommands ?? new PathCommandRunner(), ct);
         var total = detection.Total;
-        var containerizer = ContainerizerFactory.Create(Agent.Isolation.IsolationConfig.Parse(options.Isolation), options.WorkDir, options.CgroupsEnableCfs);
+        var containerizer = ContainerizerFactory.Create(Agent.Isolation.IsolationConfig.Parse(options.Isolation), options.WorkDir, options.CgroupsEnableCfs,
+            runtimeDir: RuntimeDirectory.Resolve(options.WorkDir, options.RuntimeDir));
         var runtime = new AgentRuntime(options, total, containerizer, clock, random ?? new Random(), log);
         var server = await Http.AgentHttpServer.StartAsync(runtime, logs, ct);
         runtime.Endpoint = server.Address;

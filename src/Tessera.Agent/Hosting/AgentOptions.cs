@@ -29,6 +29,9 @@ public sealed record AgentOptions
     /// <summary><c>--recover</c>: <c>reconnect</c> re-attaches to the containers of checkpointing frameworks after a restart; <c>cleanup</c> kills them.</summary>
     public string Recover { get; init; } = "reconnect";
 
+    /// <summary><c>--runtime-dir</c>: where containers' runtime files go; null: <see cref="RuntimeDirectory.Resolve"/>'s default.</summary>
+    public string? RuntimeDir { get; init; }
+
     /// <summary><c>--isolation</c>: auto, posix, or a Mesos-style isolator list (see IsolationConfig).</summary>
     public string Isolation { get; init; } = "auto";
 

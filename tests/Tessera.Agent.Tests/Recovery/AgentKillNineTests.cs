@@ -42,7 +42,9 @@ public sealed class AgentKillNineTests
             .SelectMany(f => Directory.GetDirectories(Path.Combine(f, "executors"))).SelectMany(e => Directory.GetDirectories(Path.Combine(e, "runs"))).ToList();
         Assert.Equal(2, sandboxes.Count);
         // No status file: both containers still run without their agent.
-        Assert.All(sandboxes, s => Assert.False(File.Exists(Path.Combine(workDir, "meta", "containers", Path.GetFileName(s), "status"))));
+        var containers = Tessera.Agent.Hosting.RuntimeDirectory.Containers(Tessera.Agent.Hosting.RuntimeDirectory.Resolve(workDir, null));
+        Assert.All(sandboxes, s => Assert.True(File.Exists(Path.Combine(containers, Path.GetFileName(s), "container.json")), $"no record of {s} in {containers}"));
+        Assert.All(sandboxes, s => Assert.False(File.Exists(Path.Combine(containers, Path.GetFileName(s), "status"))));
 
         await using var second = AgentProcess.Start(masterAddress, workDir, port);
         try

@@ -76,7 +76,7 @@ public sealed class AgentRecoveryTests
             await File.WriteAllTextAsync(Path.Combine(sandbox, "go"), "");
             // Let the task end while no agent runs.
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            var runtime = Path.Combine(options.WorkDir, "meta", "containers", Path.GetFileName(sandbox), "status");
+            var runtime = Path.Combine(RuntimeDirectory.Containers(RuntimeDirectory.Resolve(options.WorkDir, options.RuntimeDir)), Path.GetFileName(sandbox), "status");
             while (!File.Exists(runtime) && DateTime.UtcNow < deadline) await Task.Delay(20);
             Assert.Equal("exit 4", await File.ReadAllTextAsync(runtime));
 

@@ -1,5 +1,6 @@
 using Tessera.Agent.Containerizer;
 using Tessera.Agent.Isolation;
+using AgentHosting = Tessera.Agent.Hosting;
 
 namespace Tessera.Agent.Tests.Recovery;
 
@@ -8,7 +9,8 @@ internal static class LeftoverContainers
 {
     public static async Task KillAsync(string agentWorkDir)
     {
-        var containerizer = ContainerizerFactory.Create(IsolationConfig.Parse("auto"), agentWorkDir, cfsQuota: false);
+        var containerizer = ContainerizerFactory.Create(IsolationConfig.Parse("auto"), agentWorkDir, cfsQuota: false,
+            runtimeDir: AgentHosting.RuntimeDirectory.Resolve(agentWorkDir, null));
         foreach (var record in containerizer.Leftovers())
         {
             var container = containerizer.Recover(record);
