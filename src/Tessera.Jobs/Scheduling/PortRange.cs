@@ -1,0 +1,8 @@
+namespace Tessera.Jobs.Scheduling;
+
+/// <summary>A range of port numbers, both ends included, as Mesos offers them.</summary>
+public readonly record struct PortRange(int Begin, int End)
+{
+    /// <summary>How many ports it holds (0 when <see cref="End"/> is below <see cref="Begin"/>).</summary>
+    public int Count => End < Begin ? 0 : End - Begin + 1;
+}
