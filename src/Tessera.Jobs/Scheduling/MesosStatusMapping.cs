@@ -7,14 +7,17 @@ public static class MesosStatusMapping
 {
     /// <summary>
     /// The target state of <paramref name="update"/> for a task in <paramref name="current"/>, or null
-    /// when the update changes nothing (TASK_KILLING; a running-state update for a task being killed).
+    /// when the update changes nothing (TASK_KILLING; a running-state update for a task being killed;
+    /// TASK_STARTING for a RUNNING task).
     /// </summary>
     public static ScheduleStatus? Target(TaskState update, ScheduleStatus current)
     {
         var beingKilled = ScheduleStatuses.BeingKilled.Contains(current);
         return update switch
         {
-            TaskState.TASK_STAGING or TaskState.TASK_STARTING => beingKilled ? null : ScheduleStatus.STARTING,
+            // A late TASK_STARTING after TASK_RUNNING (updates can arrive out of order) changes nothing.
+            TaskState.TASK_STAGING or TaskState.TASK_STARTING =>
+                beingKilled || current == ScheduleStatus.RUNNING ? null : ScheduleStatus.STARTING,
             TaskState.TASK_RUNNING => beingKilled ? null : ScheduleStatus.RUNNING,
             TaskState.TASK_KILLING => null,
             TaskState.TASK_FINISHED => ScheduleStatus.FINISHED,
