@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Tessera.Jobs.Scheduling;
 
@@ -34,6 +35,7 @@ public sealed record ScheduledTask(
         new(taskId, spec, ScheduleStatus.INIT, [new TaskEvent(now, ScheduleStatus.INIT, message)]);
 
     /// <summary>When it entered its current state.</summary>
+    [JsonIgnore]
     public DateTimeOffset Since => Events.IsDefaultOrEmpty ? DateTimeOffset.MinValue : Events[^1].At;
 
     /// <summary>Whether it was ever in <paramref name="status"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Tessera.Jobs.Scheduling;
 
@@ -28,6 +29,7 @@ public sealed record TaskSpec(
     PartitionPolicy? PartitionPolicy = null)
 {
     /// <summary>The policy in effect.</summary>
+    [JsonIgnore]
     public PartitionPolicy EffectivePartitionPolicy => PartitionPolicy ?? Scheduling.PartitionPolicy.Default;
 
     /// <summary>A spec with no ports and no constraints.</summary>
