@@ -29,6 +29,8 @@ public static class Program
                 return await MasterStateScale.Run(args[1..], Console.Out);
             case "master-status":
                 return await MasterStatusScale.Run(args[1..], Console.Out);
+            case "jobs-placement":
+                return JobsPlacementScale.Run(args[1..], Console.Out);
             case "agent-launch":
                 return await AgentLaunchScale.Run(args[1..], Console.Out);
             default:

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace Tessera.Jobs.Scheduling;
+
+/// <summary>
+/// What the scheduler needs to know about one instance of a job: the small input the config
+/// loader's job model is mapped to. <see cref="Constraints"/> are as Aurora writes them:
+/// <c>attr → "v1,v2"</c>, <c>"!v"</c>, <c>"limit:N"</c>, incl. <c>host</c> and <c>dedicated</c>.
+/// </summary>
+/// <param name="Job">The job the instance belongs to.</param>
+/// <param name="InstanceId">0-based instance number.</param>
+/// <param name="Resources">What the instance asks for.</param>
+/// <param name="Ports">Named ports (<c>thermos.ports[name]</c>), each given a number from the offer.</param>
+/// <param name="Constraints">Scheduling constraints by attribute name.</param>
+/// <param name="IsService">Services are replaced whenever they end.</param>
+/// <param name="MaxTaskFailures">Failures allowed before a non-service instance stays failed; -1 unlimited.</param>
+/// <param name="Priority">Higher places first.</param>
+/// <param name="PartitionPolicy">What PARTITIONED leads to; null means <see cref="PartitionPolicy.Default"/>.</param>
+public sealed record TaskSpec(
+    JobKey Job,
+    int InstanceId,
+    TaskResources Resources,
+    ImmutableArray<string> Ports,
+    ImmutableSortedDictionary<string, string> Constraints,
+    bool IsService = false,
+    int MaxTaskFailures = 1,
+    int Priority = 0,
+    PartitionPolicy? PartitionPolicy = null)
+{
+    /// <summary>The policy in effect.</summary>
+    [JsonIgnore]
+    public PartitionPolicy EffectivePartitionPolicy => PartitionPolicy ?? Scheduling.PartitionPolicy.Default;
+
+    /// <summary>A spec with no ports and no constraints.</summary>
+    public static TaskSpec Simple(JobKey job, int instanceId, TaskResources resources, bool isService = false) =>
+        new(job, instanceId, resources, [], ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal), isService);
+}

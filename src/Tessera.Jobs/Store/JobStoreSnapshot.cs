@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+using Tessera.Jobs.Scheduling;
+
+namespace Tessera.Jobs.Store;
+
+/// <summary>Everything in the job store, read from one consistent listing: jobs by key text, tasks by id.</summary>
+public sealed record JobStoreSnapshot(
+    Versioned<string>? FrameworkId,
+    ImmutableSortedDictionary<string, Versioned<JobSpec>> Jobs,
+    ImmutableSortedDictionary<string, Versioned<ScheduledTask>> Tasks);
