@@ -34,7 +34,7 @@ public static class Program
             case "agent-launch":
                 return await AgentLaunchScale.Run(args[1..], Console.Out);
             default:
-                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] [--batch B] | master-state [--agents N] [--tasks-per-agent T] [--calls C] | agent-launch [--launches N] [--concurrency C]");
+                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] [--batch B] | master-state [--agents N] [--tasks-per-agent T] [--calls C] | agent-launch [--launches N] [--concurrency C] [--isolation X] | jobs-placement");
                 return 2;
         }
     }
