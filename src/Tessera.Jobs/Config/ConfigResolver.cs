@@ -18,10 +18,11 @@ public static class ConfigResolver
         if (options.Key is { } key && job["cluster"] is null)
             job["cluster"] = key.Cluster;
         var location = Templating.Where(job) ?? file;
+        // Fields whose templates failed keep their text; the validator's complaints about them would repeat the error.
         var templateErrors = Templating.ResolveJob(job, options.Bindings, location);
-        if (!templateErrors.IsEmpty)
-            return ConfigLoadResult.Failed(templateErrors);
-        var (config, sources, errors) = ConfigValidator.Validate(job, location);
+        var unresolved = templateErrors.Select(e => e.Field).ToHashSet();
+        var (config, sources, checkErrors) = ConfigValidator.Validate(job, location);
+        var errors = templateErrors.AddRange(checkErrors.Where(e => !unresolved.Contains(e.Field)));
         return errors.IsEmpty ? new ConfigLoadResult(config, sources, []) : new ConfigLoadResult(null, sources, errors);
     }
 

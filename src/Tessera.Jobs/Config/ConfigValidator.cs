@@ -23,7 +23,8 @@ public static partial class ConfigValidator
     {
         var errors = ImmutableArray.CreateBuilder<ConfigError>();
         var (config, sources) = JobConfigReader.Read(job, fallback, errors);
-        errors.AddRange(Check(config, sources));
+        var broken = errors.Select(e => e.Field).ToHashSet();
+        errors.AddRange(Check(config, sources).Where(e => !broken.Contains(e.Field)));
         return (config, sources, errors.ToImmutable());
     }
 

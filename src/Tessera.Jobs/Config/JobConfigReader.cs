@@ -280,12 +280,14 @@ internal static class JobConfigReader
         if (r is null)
             return null;
         ContainerConfig? container;
+        if (r.DeclaredType == "Docker")
+            return ReadDocker(r);
         if (r.DeclaredType == "Container" || r.Has("docker"))
         {
             var docker = r.Nested("Docker", "docker", required: true);
             container = docker is null ? null : ReadDocker(docker);
         }
-        else if (r.DeclaredType == "Mesos" || r.Has("volumes") || r.Object("image") is not null)
+        else if (r.DeclaredType == "Mesos" || r.Has("volumes") || r.IsObject("image"))
         {
             container = ReadMesos(r);
             return container;

@@ -47,6 +47,8 @@ internal sealed class ObjectReader
 
     public bool Has(string key) => _obj[key] is not null;
 
+    public bool IsObject(string key) => _obj[key] is JsonObject;
+
     public string? DeclaredType => _obj["$type"]?.GetValue<string>();
 
     public void Error(string field, string rule, string message) => _errors.Add(ConfigError.At(Location, Join(field), rule, message));
