@@ -1,0 +1,35 @@
+namespace Tessera.Jobs.Config;
+
+/// <summary>
+/// A fully resolved job (templates expanded except the instance-time <c>mesos.*</c> and
+/// <c>thermos.*</c> names), with Aurora's defaults.
+/// </summary>
+public sealed record JobConfig(
+    string Name,
+    string Role,
+    string Cluster,
+    string Environment,
+    TaskConfig Task,
+    string? Contact = null,
+    int Instances = 1,
+    AnnouncerConfig? Announce = null,
+    string? Tier = null,
+    string? CronSchedule = null,
+    string CronCollisionPolicy = "KILL_EXISTING",
+    UpdateConfig? UpdateConfig = null,
+    ValueMap? Constraints = null,
+    ValueList<MetadataConfig>? Metadata = null,
+    bool Service = false,
+    int MaxTaskFailures = 1,
+    bool Production = false,
+    int Priority = 0,
+    HealthCheckConfig? HealthCheck = null,
+    LifecycleConfig? Lifecycle = null,
+    ExecutorSettings? Executor = null,
+    bool EnableHooks = false,
+    PartitionPolicyConfig? PartitionPolicy = null,
+    SlaPolicyConfig? SlaPolicy = null,
+    ContainerConfig? Container = null)
+{
+    public JobKey Key => new(Cluster, Role, Environment, Name);
+}
