@@ -45,6 +45,14 @@ internal sealed partial class TaskManager(MasterRuntime rt)
         if (State.Framework(update.FrameworkId.Value) is not { } framework)
             return CallOutcome.NotFound($"framework {update.FrameworkId.Value} is not known to this master (yet); retry later");
         var status = update.Status with { AgentId = AgentID.Of(agent.Id) };
+        if (!framework.Tasks.ContainsKey(status.TaskId.Value) && IsCompleted(framework, status))
+        {
+            // The agent re-sent an update of a task that already ended and was acknowledged (the ack
+            // to the agent crossed this retry). Forward it so the framework acknowledges it again and
+            // the agent stops; don't bring the task back (it would be completed twice).
+            rt.Outbox.ToFramework(framework, SchedulerEvents.Update(StatusFactory.ForFramework(status, framework.PartitionAware)));
+            return CallOutcome.Accepted;
+        }
         var task = framework.Tasks.GetValueOrDefault(status.TaskId.Value) ?? Adopt(framework, agent, status);
         Record(task, status);
         State.Counters.StatusUpdates++;
@@ -215,6 +223,9 @@ internal sealed partial class TaskManager(MasterRuntime rt)
         if (State.Allocator.Agents.ContainsKey(task.AgentId) && State.Allocator.Frameworks.ContainsKey(task.FrameworkId))
             State.Allocator.Recover(task.FrameworkId, task.AgentId, task.Role, task.Resources, refuseSeconds: 0, rt.Now);
     }
+
+    private static bool IsCompleted(FrameworkRecord framework, MesosTaskStatus status) =>
+        TaskStates.IsTerminal(status.State) && framework.CompletedTasks.Any(t => t.TaskId == status.TaskId.Value && t.AgentId == status.AgentId!.Value);
 
     /// <summary>Terminal and acknowledged: moves to the framework's completed tasks (bounded).</summary>
     private void Complete(FrameworkRecord framework, TaskRecord task)

@@ -39,6 +39,34 @@ public sealed class StatusBatchTests
     }
 
     [Fact]
+    public async Task ARetriedTerminalUpdateOfACompletedTaskIsForwardedButNotCompletedTwice()
+    {
+        await using var master = await TestMaster.StartAsync();
+        await using var agent = new FakeAgent(master.Address);
+        await agent.StartAsync();
+        await using var scheduler = new TestScheduler(master.Address);
+        await scheduler.SubscribeAsync(TestScheduler.Info());
+        var offer = (await scheduler.NextAsync(SchedulerEventType.OFFERS)).Offers!.Offers![0];
+        await scheduler.CallAsync(Calls.Launch(offer, Calls.Task("once", agent.Id!)));
+        var (status, uuid) = await agent.SendStatusAsync(scheduler.FrameworkId!, "once", TaskState.TASK_FINISHED);
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        await scheduler.CallAsync(Calls.Acknowledge(await scheduler.NextUpdateAsync("once")));
+        await agent.NextAsync(AgentCommandType.ACKNOWLEDGE_UPDATE);
+        // The agent's retry crossed the acknowledgement: same update, same uuid.
+        (status, _) = await agent.SendStatusAsync(scheduler.FrameworkId!, "once", TaskState.TASK_FINISHED, uuid);
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var again = await scheduler.NextUpdateAsync("once");
+        Assert.Equal((TaskState.TASK_FINISHED, uuid), (again.State, again.Uuid));
+        await scheduler.CallAsync(Calls.Acknowledge(again));
+        var (active, completed) = await master.Server.Loop.AskAsync(rt =>
+        {
+            var framework = rt.State.Frameworks[scheduler.FrameworkId!];
+            return (framework.Tasks.Count, framework.CompletedTasks.Count(t => t.TaskId == "once"));
+        });
+        Assert.Equal((0, 1), (active, completed));
+    }
+
+    [Fact]
     public async Task OversizedBatchIsRefusedWhole()
     {
         await using var master = await TestMaster.StartAsync();
