@@ -32,6 +32,8 @@ public static class TesseraCommand
                 return await Dev.DevCommand.RunAsync(args[1..], stdout, stderr, ct);
             case "agent" when args.Length < 2 || !ClientCommandLine.AgentClientVerbs.Contains(args[1]):
                 return await AgentCommand.RunAsync(args[1..], stdout, stderr, ct);
+            case "executor":
+                return await Tessera.Executor.ExecutorCommand.RunAsync(args[1..], stdout, stderr, ct);
             default:
                 return await ClientCommandLine.RunAsync(args, stdout, stderr, ct);
         }

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Tessera.Executor.Thermos;
+
+/// <summary>
+/// The templates the executor resolves in cmdlines the scheduler left unresolved:
+/// <c>{{thermos.ports[name]}}</c>, <c>{{thermos.task_id}}</c> and <c>{{mesos.hostname}}</c>. Any other
+/// <c>{{…}}</c> is left as it is; a port the task does not have is an error naming the process.
+/// </summary>
+public sealed partial record ThermosBindings(IReadOnlyDictionary<string, int> Ports, string TaskId, string? Hostname)
+{
+    /// <summary>The task with its cmdlines resolved.</summary>
+    public ThermosTask Apply(ThermosTask task) => task with
+    {
+        Processes = [.. task.Processes.Select((p, i) => p with { Cmdline = Resolve(p.Cmdline, $"processes[{i}].cmdline") })],
+    };
+
+    private string Resolve(string cmdline, string field)
+    {
+        var text = PortReference().Replace(cmdline, m => Ports.TryGetValue(m.Groups[1].Value, out var port)
+            ? port.ToString(CultureInfo.InvariantCulture)
+            : throw new ThermosConfigException(field, $"uses {m.Value} but the task has no port named '{m.Groups[1].Value}' (ports: {(Ports.Count == 0 ? "none" : string.Join(", ", Ports.Keys))})"));
+        text = text.Replace("{{thermos.task_id}}", TaskId, StringComparison.Ordinal);
+        return Hostname is null ? text : text.Replace("{{mesos.hostname}}", Hostname, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\{\{thermos\.ports\[([^\]]+)\]\}\}")]
+    private static partial Regex PortReference();
+}
