@@ -10,7 +10,6 @@ namespace Tessera.Jobs.Api;
     UseStringEnumConverter = true,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = true)]
 [JsonSerializable(typeof(JobSpec))]
 [JsonSerializable(typeof(JobStatus))]
