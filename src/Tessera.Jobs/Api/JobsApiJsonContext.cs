@@ -18,4 +18,4 @@ namespace Tessera.Jobs.Api;
 [JsonSerializable(typeof(InstancesRequest))]
 [JsonSerializable(typeof(AddRequest))]
 [JsonSerializable(typeof(ActionResult))]
-internal sealed partial class JobsApiJsonContext : JsonSerializerContext;
+public sealed partial class JobsApiJsonContext : JsonSerializerContext;
