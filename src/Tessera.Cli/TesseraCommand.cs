@@ -28,6 +28,8 @@ public static class TesseraCommand
                 return ExitOk;
             case "master":
                 return await MasterCommand.RunAsync(args[1..], stdout, stderr, ct);
+            case "jobs":
+                return await JobsCommand.RunAsync(args[1..], stdout, stderr, ct);
             case "dev":
                 return await Dev.DevCommand.RunAsync(args[1..], stdout, stderr, ct);
             case "agent" when args.Length < 2 || !ClientCommandLine.AgentClientVerbs.Contains(args[1]):
@@ -51,7 +53,9 @@ public static class TesseraCommand
         Commands:
           master       run a master (Mesos v1 Scheduler and Operator APIs); 'tessera master --help'
           agent        run an agent that offers this machine to a master; 'tessera agent --help'
-          dev          a master and agents in one process: 'tessera dev --agents 3'
+          dev          a master, agents and the jobs scheduler in one process: 'tessera dev --agents 3'
+          jobs         run the Tessera Jobs scheduler and its API; 'tessera jobs --help'
+          job          jobs: create KEY FILE.json, status KEY, list [ROLE], kill KEY[/0-2,5], killall KEY, restart KEY, add KEY/INST N
           cluster      cluster status: 'tessera cluster status'
           run          run a command on the cluster and stream its output: 'tessera run -- echo hi'
           agent list   registered agents; 'tessera agent show ID' for one
@@ -62,7 +66,8 @@ public static class TesseraCommand
           maintenance  schedule, unschedule, status, start/stop HOST…, drain/reactivate AGENT_ID
           version      print the version
 
-        Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose.
+        Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose;
+        'tessera job' takes --jobs (default $TESSERA_JOBS or 127.0.0.1:8081).
 
         Exit codes: 0 ok, 1 failure, 2 usage error, 3 cannot reach the cluster.
 

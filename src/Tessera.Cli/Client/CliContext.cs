@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tessera.Jobs.Framework;
 
 namespace Tessera.Cli.Client;
 
@@ -30,6 +31,14 @@ internal static class CliAction
                 stderr.WriteLine($"tessera: {e.Message}");
                 if (verbose && e.InnerException is { } inner) stderr.WriteLine(inner);
                 return e.ExitCode;
+            }
+            catch (SchedulerConnectionException e)
+            {
+                stderr.WriteLine(e.Unreachable
+                    ? $"tessera: {e.Message} (is it running? set --master or TESSERA_MASTER)"
+                    : $"tessera: {e.Message}");
+                if (verbose && e.InnerException is { } inner) stderr.WriteLine(inner);
+                return e.Unreachable ? TesseraCommand.ExitUnreachable : TesseraCommand.ExitFailure;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -27,6 +27,7 @@ internal static class ClientCommandLine
         root.Subcommands.Add(QuotaCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(WeightsCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(MaintenanceCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(JobCommands.Create(global, stdout, stderr));
         return root;
     }
 

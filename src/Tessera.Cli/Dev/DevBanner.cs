@@ -12,6 +12,7 @@ internal static class DevBanner
             var agent = cluster.Agents[i];
             output.WriteLine($"  agent {i + 1,-5} {agent.Address} id {agent.AgentId}: {agent.Total}");
         }
+        output.WriteLine($"  jobs        {cluster.Jobs.Address} (Tessera Jobs API /api/jobs; 'tessera job … --jobs {cluster.Jobs.Address.Authority}')");
         output.WriteLine($"  isolation   {cluster.Agents[0].Isolation}");
         output.WriteLine($"  data        {Path.GetFullPath(options.DataDir)}");
         output.WriteLine($"  logs        {Path.GetFullPath(options.LogFile)}");

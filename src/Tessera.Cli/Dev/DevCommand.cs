@@ -15,11 +15,11 @@ internal static class DevCommand
     {
         var agents = new Option<int?>("--agents") { Description = "how many agents (each its own work dir, port and share of the machine; default: as many as this data folder had, else 1, or 3 with --demo)" };
         var dataDir = new Option<string>("--data-dir") { Description = "where the cluster keeps its state and logs; the same folder brings the same cluster back", DefaultValueFactory = _ => ".tessera" };
-        var port = new Option<int>("--port") { Description = "the master's port; agents use the next ones", DefaultValueFactory = _ => 5050 };
+        var port = new Option<int>("--port") { Description = "the master's port; agents use the next ones, the jobs API port + 3031 (8081 for 5050)", DefaultValueFactory = _ => 5050 };
         var isolation = new Option<string>("--isolation") { Description = "auto, posix, or a Mesos-style isolator list (see 'tessera agent --help')", DefaultValueFactory = _ => "auto" };
         var demo = new Option<bool>("--demo") { Description = "also run a demo workload once the cluster is up" };
         var command = new Command("dev", """
-            run a master and agents in one process (a dev cluster)
+            run a master, agents and the jobs scheduler in one process (a dev cluster)
 
             Examples:
               tessera dev                      # one agent, state in ./.tessera
@@ -58,7 +58,7 @@ internal static class DevCommand
 
     private static string? Validate(DevOptions options) =>
         options.Agents is < 1 or > 64 ? $"--agents must be between 1 and 64, not {options.Agents}"
-        : options.MasterPort is < 1 or > 65535 - 64 ? $"--port must be between 1 and {65535 - 64}, not {options.MasterPort}"
+        : options.MasterPort is < 1 or > 65535 - 3031 ? $"--port must be between 1 and {65535 - 3031} (the jobs API takes port + 3031), not {options.MasterPort}"
         : ValidateIsolation(options.Isolation);
 
     private static string? ValidateIsolation(string text)
@@ -105,7 +105,7 @@ internal static class DevCommand
             {
             }
             stdout.WriteLine();
-            stdout.WriteLine("tessera dev: stopping the agents, then the master");
+            stdout.WriteLine("tessera dev: stopping the jobs scheduler, the agents, then the master");
             var kept = await cluster.StopAsync();
             stdout.WriteLine(kept == 0
                 ? "tessera dev: stopped; no task was left running"

@@ -14,7 +14,11 @@ internal sealed record DevOptions
     public string Isolation { get; init; } = "auto";
     public bool Demo { get; init; }
 
+    /// <summary>The jobs scheduler's API port: 8081 next to the default master port 5050, else the master port + 3031 the same way.</summary>
+    public int JobsPort => MasterPort + 3031;
+
     public string MasterDir => Path.Combine(DataDir, "master");
+    public string JobsDir => Path.Combine(DataDir, "jobs");
     public string AgentDir(int index) => Path.Combine(DataDir, $"agent-{index + 1}");
     public string LogFile => Path.Combine(DataDir, "logs", "tessera-dev.log");
 }

@@ -7,6 +7,7 @@ using Tessera.Core.Protocol.Json;
 using Tessera.Core.Protocol.Operator;
 using Tessera.Core.Protocol.RecordIo;
 using Tessera.Core.Protocol.Scheduler;
+using Tessera.Jobs.Framework;
 
 namespace Tessera.Cli.Run;
 
@@ -290,7 +291,7 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         {
             await Call(scheduler, SchedulerCallType.TEARDOWN, c => c, timeout.Token);
         }
-        catch (Exception e) when (e is CliException or OperationCanceledException)
+        catch (Exception e) when (e is CliException or SchedulerConnectionException or OperationCanceledException)
         {
             stderr.WriteLine($"tessera: could not tear down framework {_frameworkId}: {e.Message}");
         }
@@ -308,7 +309,7 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         {
             return;
         }
-        catch (Exception e) when (e is CliException or MesosJsonException or RecordIoException or IOException or HttpRequestException)
+        catch (Exception e) when (e is CliException or SchedulerConnectionException or MesosJsonException or RecordIoException or IOException or HttpRequestException)
         {
             error = e;
         }

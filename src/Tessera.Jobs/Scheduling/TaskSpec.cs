@@ -17,6 +17,8 @@ namespace Tessera.Jobs.Scheduling;
 /// <param name="MaxTaskFailures">Failures allowed before a non-service instance stays failed; -1 unlimited.</param>
 /// <param name="Priority">Higher places first.</param>
 /// <param name="PartitionPolicy">What PARTITIONED leads to; null means <see cref="PartitionPolicy.Default"/>.</param>
+/// <param name="Command">A shell command line run as a plain command task (when no process-tree executor is configured).</param>
+/// <param name="TaskJson">The task's JSON for the process-tree executor (<c>TaskInfo.data</c>), from the config loader.</param>
 public sealed record TaskSpec(
     JobKey Job,
     int InstanceId,
@@ -26,7 +28,9 @@ public sealed record TaskSpec(
     bool IsService = false,
     int MaxTaskFailures = 1,
     int Priority = 0,
-    PartitionPolicy? PartitionPolicy = null)
+    PartitionPolicy? PartitionPolicy = null,
+    string? Command = null,
+    string? TaskJson = null)
 {
     /// <summary>The policy in effect.</summary>
     [JsonIgnore]

@@ -1,21 +1,22 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using Tessera.Cli.Client;
 using Tessera.Core.Protocol;
 using Tessera.Core.Protocol.Json;
 using Tessera.Core.Protocol.RecordIo;
 using Tessera.Core.Protocol.Scheduler;
 
-namespace Tessera.Cli.Run;
+namespace Tessera.Jobs.Framework;
 
 /// <summary>
 /// The transport of the Mesos v1 Scheduler API (<c>POST /api/v1/scheduler</c>, JSON): SUBSCRIBE
 /// opens the RecordIO event stream and yields its <c>Mesos-Stream-Id</c>, which every later call
 /// echoes; redirects (307 from a non-leading master) are followed and later calls go to the master
-/// that answered. Transport failures are exit code 3, refusals one line with the master's message.
+/// that answered. Failures are <see cref="SchedulerConnectionException"/>s: unreachable (no answer,
+/// no leader, the stream lost) or a refusal with the master's message. Shared by <c>tessera run</c>
+/// and the jobs scheduler.
 /// </summary>
-internal sealed class SchedulerConnection : IAsyncDisposable
+public sealed class SchedulerConnection : IAsyncDisposable
 {
     private const string Path = "/api/v1/scheduler";
     private readonly HttpClient _http;
@@ -75,20 +76,20 @@ internal sealed class SchedulerConnection : IAsyncDisposable
         }
         catch (HttpRequestException e)
         {
-            throw CliException.Unreachable(_master, e.InnerException?.Message ?? e.Message, e);
+            throw SchedulerConnectionException.CannotReach(_master, e.InnerException?.Message ?? e.Message, e);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw CliException.Unreachable(_master, $"no answer to {call.Type} within 30 s", e);
+            throw SchedulerConnectionException.CannotReach(_master, $"no answer to {call.Type} within 30 s", e);
         }
     }
 
-    private async Task<CliException> RefusedAsync(SchedulerCall call, HttpResponseMessage response, CancellationToken ct)
+    private async Task<SchedulerConnectionException> RefusedAsync(SchedulerCall call, HttpResponseMessage response, CancellationToken ct)
     {
         var body = (await response.Content.ReadAsStringAsync(ct)).Trim();
         return response.StatusCode == HttpStatusCode.ServiceUnavailable
-            ? CliException.Unreachable(_master, "no leading master is elected yet")
-            : new CliException($"the master refused {call.Type}: {(int)response.StatusCode} {body}");
+            ? SchedulerConnectionException.CannotReach(_master, "no leading master is elected yet")
+            : new SchedulerConnectionException($"the master refused {call.Type}: {(int)response.StatusCode} {body}", false);
     }
 
     private static async IAsyncEnumerable<SchedulerEvent> ReadEventsAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken ct = default)
@@ -105,7 +106,7 @@ internal sealed class SchedulerConnection : IAsyncDisposable
             }
             catch (Exception e) when (e is IOException or HttpRequestException)
             {
-                throw new CliException($"lost the master's event stream: {e.Message}", TesseraCommand.ExitUnreachable, e);
+                throw new SchedulerConnectionException($"lost the master's event stream: {e.Message}", true, e);
             }
             if (read == 0) yield break;
             foreach (var record in decoder.Feed(buffer.AsSpan(0, read)))

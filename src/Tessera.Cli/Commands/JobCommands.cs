@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tessera.Cli.Client;
+using Tessera.Jobs;
+using Tessera.Jobs.Api;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary>
+/// <c>tessera job create|status|list|kill|killall|restart|add</c>: the jobs scheduler's REST API
+/// (<c>--jobs</c>, default <c>$TESSERA_JOBS</c> or 127.0.0.1:8081), Aurora-shaped.
+/// </summary>
+internal static class JobCommands
+{
+    public static Command Create(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    {
+        var jobsOption = new Option<string>("--jobs")
+        {
+            Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS or 127.0.0.1:8081)",
+            DefaultValueFactory = _ => JobsClient.Default,
+            Recursive = true,
+        };
+        var job = new Command("job", """
+            jobs on the Tessera Jobs scheduler: create, status, list, kill, killall, restart, add
+
+            Examples:
+              tessera job create devcluster/www-data/prod/hello hello.json
+              tessera job status devcluster/www-data/prod/hello
+              tessera job kill devcluster/www-data/prod/hello/0-2,5
+            """) { jobsOption };
+
+        AddVerbs(job, global, stdout, stderr, jobsOption);
+        return job;
+    }
+
+    private static void AddVerbs(Command job, GlobalOptions global, TextWriter stdout, TextWriter stderr, Option<string> jobsOption)
+    {
+        JobsClient Client(ParseResult parse) => new(JobsClient.ParseAddress(parse.GetValue(jobsOption) ?? JobsClient.Default));
+
+        var createKey = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
+        var file = new Argument<string>("FILE") { Description = "the job spec as JSON (see docs/jobs-api.md); its key is set to KEY" };
+        var create = new Command("create", "create a job from a JSON job spec\n\nExample:\n  tessera job create devcluster/www-data/prod/hello hello.json") { createKey, file };
+        CliAction.Set(create, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            var key = JobInstances.Parse(parse.GetValue(createKey)!).Key;
+            var path = parse.GetValue(file)!;
+            var body = SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
+            using var client = Client(parse);
+            return Print(cli, await client.PostAsync("/api/jobs", body, ct));
+        });
+
+        var statusKey = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
+        var status = new Command("status", "a job's instances: state, host, and why pending ones wait\n\nExample:\n  tessera job status devcluster/www-data/prod/hello") { statusKey };
+        CliAction.Set(status, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            var key = JobInstances.Parse(parse.GetValue(statusKey)!).Key;
+            using var client = Client(parse);
+            var json = await client.GetAsync(JobsClient.JobPath(key), ct);
+            if (cli.Json)
+            {
+                cli.Out.WriteLine(json.Trim());
+                return TesseraCommand.ExitOk;
+            }
+            JobText.WriteStatus(cli.Out, JobsClient.Decode(json, JobsApiJsonContext.Default.JobStatus));
+            return TesseraCommand.ExitOk;
+        });
+
+        var role = new Argument<string?>("ROLE") { Description = "only this role's jobs", Arity = ArgumentArity.ZeroOrOne };
+        var env = new Option<string?>("--env") { Description = "only this environment's jobs" };
+        var list = new Command("list", "the jobs, with how many tasks are in each state\n\nExamples:\n  tessera job list\n  tessera job list www-data --env prod") { role, env };
+        CliAction.Set(list, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            using var client = Client(parse);
+            var query = $"/api/jobs?role={Uri.EscapeDataString(parse.GetValue(role) ?? "")}&env={Uri.EscapeDataString(parse.GetValue(env) ?? "")}";
+            var json = await client.GetAsync(query, ct);
+            if (cli.Json)
+            {
+                cli.Out.WriteLine(json.Trim());
+                return TesseraCommand.ExitOk;
+            }
+            var jobs = JobsClient.Decode(json, JobsApiJsonContext.Default.ImmutableArrayJobSummary);
+            if (jobs.IsEmpty) cli.Out.WriteLine("no jobs");
+            else Table.Write(cli.Out, ["JOB", "INSTANCES", "TASKS"], jobs.Select(j => (IReadOnlyList<string>)
+                [j.Key, j.Instances.ToString(CultureInfo.InvariantCulture), string.Join(", ", j.States.Select(s => $"{s.Key} {s.Value}"))]));
+            return TesseraCommand.ExitOk;
+        });
+
+        var killKey = new Argument<string>("KEY[/INSTANCES]") { Description = "cluster/role/env/name, optionally /0-2,5" };
+        var kill = new Command("kill", "kill instances of a job (all when none are given); killed instances are not replaced\n\nExample:\n  tessera job kill devcluster/www-data/prod/hello/0-2,5") { killKey };
+        CliAction.Set(kill, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            var target = JobInstances.Parse(parse.GetValue(killKey)!);
+            using var client = Client(parse);
+            var body = JsonSerializer.Serialize(new InstancesRequest(target.Instances, All: target.Instances is null), JobsApiJsonContext.Default.InstancesRequest);
+            return Print(cli, await client.PostAsync(JobsClient.JobPath(target.Key) + "/kill", body, ct));
+        });
+
+        var killallKey = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
+        var killall = new Command("killall", "kill every instance of a job and remove the job\n\nExample:\n  tessera job killall devcluster/www-data/prod/hello") { killallKey };
+        CliAction.Set(killall, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            var key = JobInstances.Parse(parse.GetValue(killallKey)!).Key;
+            using var client = Client(parse);
+            return Print(cli, await client.PostAsync(JobsClient.JobPath(key) + "/killall", "", ct));
+        });
+
+        var restartKey = new Argument<string>("KEY[/INSTANCES]") { Description = "cluster/role/env/name, optionally /0-2,5" };
+        var batch = new Option<int>("--batch-size") { Description = "how many instances restart at a time", DefaultValueFactory = _ => 1 };
+        var restart = new Command("restart", "rolling restart: instances are killed and replaced, --batch-size at a time\n\nExample:\n  tessera job restart devcluster/www-data/prod/hello --batch-size 2") { restartKey, batch };
+        CliAction.Set(restart, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            var target = JobInstances.Parse(parse.GetValue(restartKey)!);
+            using var client = Client(parse);
+            var body = JsonSerializer.Serialize(new InstancesRequest(target.Instances, target.Instances is null, parse.GetValue(batch)), JobsApiJsonContext.Default.InstancesRequest);
+            return Print(cli, await client.PostAsync(JobsClient.JobPath(target.Key) + "/restart", body, ct));
+        });
+
+        var addKey = new Argument<string>("KEY/INSTANCE") { Description = "the job and the instance whose config the new ones copy" };
+        var count = new Argument<int>("N") { Description = "how many instances to add" };
+        var add = new Command("add", "add N instances copying an existing instance's config\n\nExample:\n  tessera job add devcluster/www-data/prod/hello/0 2") { addKey, count };
+        CliAction.Set(add, global, stdout, stderr, async (parse, cli, ct) =>
+        {
+            var target = JobInstances.Parse(parse.GetValue(addKey)!);
+            if (target.Instances is not { Length: 1 } one)
+                throw new CliException($"'{parse.GetValue(addKey)}': give exactly one instance to copy, e.g. KEY/0", TesseraCommand.ExitUsage);
+            using var client = Client(parse);
+            var body = JsonSerializer.Serialize(new AddRequest(one[0], parse.GetValue(count)), JobsApiJsonContext.Default.AddRequest);
+            return Print(cli, await client.PostAsync(JobsClient.JobPath(target.Key) + "/add", body, ct));
+        });
+
+        foreach (var command in new[] { create, status, list, kill, killall, restart, add })
+            job.Subcommands.Add(command);
+    }
+
+    /// <summary>The file's job spec with its key (and its template's job) set to <paramref name="key"/>.</summary>
+    internal static string SpecWithKey(string json, JobKey key, string path)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"{path}: not valid JSON: {e.Message}", TesseraCommand.ExitUsage);
+        }
+        if (node is not JsonObject spec)
+            throw new CliException($"{path}: must be a JSON object (a job spec)", TesseraCommand.ExitUsage);
+        var keyNode = new JsonObject { ["cluster"] = key.Cluster, ["role"] = key.Role, ["environment"] = key.Environment, ["name"] = key.Name };
+        spec["key"] = keyNode;
+        if (spec["template"] is JsonObject template) template["job"] = keyNode.DeepClone();
+        return spec.ToJsonString();
+    }
+
+    private static int Print(CliContext cli, string json)
+    {
+        if (cli.Json)
+        {
+            cli.Out.WriteLine(json.Trim());
+            return TesseraCommand.ExitOk;
+        }
+        cli.Out.WriteLine(JobsClient.Decode(json, JobsApiJsonContext.Default.ActionResult).Message);
+        return TesseraCommand.ExitOk;
+    }
+}

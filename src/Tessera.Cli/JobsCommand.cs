@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Tessera.Cli.Client;
+using Tessera.Jobs.Host;
+
+namespace Tessera.Cli;
+
+/// <summary>
+/// <c>tessera jobs</c>: the Aurora-style scheduler as a framework on a master, with its REST API
+/// (<c>docs/jobs-api.md</c>); runs until Ctrl-C and leaves its tasks running for the next start.
+/// </summary>
+internal static class JobsCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var master = new Option<string>("--master") { Description = "the master, host:port (default: $TESSERA_MASTER or 127.0.0.1:5050)", DefaultValueFactory = _ => MasterAddress.Default };
+        var port = new Option<int>("--port") { Description = "the port of the jobs API", DefaultValueFactory = _ => JobsServer.DefaultPort };
+        var ip = new Option<string>("--ip") { Description = "the address the jobs API listens on", DefaultValueFactory = _ => "127.0.0.1" };
+        var dataDir = new Option<string>("--data-dir") { Description = "where the job store (jobs.db) lives", DefaultValueFactory = _ => Path.Combine(".tessera", "jobs") };
+        var thermos = new Option<string?>("--thermos-executor") { Description = "the process-tree executor command; without it tasks run as plain command tasks" };
+        var command = new Command("jobs", "run the Tessera Jobs scheduler (a framework on the master) and its REST API\n\nExample:\n  tessera jobs --master 127.0.0.1:5050 --port 8081 --data-dir /var/lib/tessera/jobs")
+        {
+            master, port, ip, dataDir, thermos,
+        };
+        var parse = new RootCommand { command }.Parse(["jobs", .. args]);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"tessera jobs: {parse.Errors[0].Message} (see 'tessera jobs --help')");
+            return TesseraCommand.ExitUsage;
+        }
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
+        Uri masterUri;
+        try
+        {
+            masterUri = MasterAddress.Parse(parse.GetValue(master)!);
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"tessera jobs: {e.Message}");
+            return TesseraCommand.ExitUsage;
+        }
+        var options = new JobsSchedulerOptions
+        {
+            Master = masterUri,
+            DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
+            ThermosExecutor = parse.GetValue(thermos),
+        };
+        using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        JobsServer server;
+        try
+        {
+            server = await JobsServer.StartAsync(options, parse.GetValue(ip)!, parse.GetValue(port), logs: logs, ct: stop.Token);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"tessera jobs: cannot start: {e.Message}");
+            return TesseraCommand.ExitFailure;
+        }
+        await using (server)
+        {
+            stdout.WriteLine($"tessera jobs: API at {server.Address}, master {masterUri}, data {options.DataDir}");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            stdout.WriteLine("tessera jobs: stopping; the tasks keep running for the next start");
+        }
+        return TesseraCommand.ExitOk;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tessera.Jobs.Host;
+using Tessera.Jobs.Scheduling;
+
+// ASP0016 mistakes the per-key lambdas handed to WithKey (which writes their answer) for request delegates.
+#pragma warning disable ASP0016
+
+namespace Tessera.Jobs.Api;
+
+/// <summary>
+/// The jobs REST API (<c>docs/jobs-api.md</c>): JSON in and out (snake_case); refusals are 4xx
+/// with one text/plain line naming the field and the rule, and change nothing.
+/// </summary>
+internal static class JobsEndpoints
+{
+    private const string JobPath = "/api/jobs/{cluster}/{role}/{env}/{name}";
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder app, JobsScheduler scheduler)
+    {
+        app.MapPost("/api/jobs", (HttpContext http) => CreateAsync(http, scheduler));
+        app.MapGet("/api/jobs", (HttpContext http) => ListAsync(http, scheduler));
+        app.MapGet(JobPath, (HttpContext http) => WithKey(http, key =>
+            scheduler.AskAsync(core => core.Status(key), http.RequestAborted), JobsApiJsonContext.Default.JobStatus));
+        app.MapGet(JobPath + "/tasks/{instance}/history", (HttpContext http) => WithKey(http, async key =>
+        {
+            if (!int.TryParse((string?)http.GetRouteValue("instance"), out var instance) || instance < 0)
+                return ApiProblem.BadRequest($"instance: '{http.GetRouteValue("instance")}' must be a whole number of at least 0");
+            return await scheduler.AskAsync(core => core.History(key, instance), http.RequestAborted);
+        }, JobsApiJsonContext.Default.TaskHistory));
+        app.MapPost(JobPath + "/kill", (HttpContext http) => WithKey(http, async key =>
+        {
+            var body = await ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest, new InstancesRequest(All: true));
+            if (body.Problem is { } problem) return problem;
+            var request = body.Value!;
+            IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
+            return await scheduler.AskAsync((core, ct) => core.KillAsync(key, instances, removeJob: false, ct), http.RequestAborted, "kill");
+        }, JobsApiJsonContext.Default.ActionResult));
+        app.MapPost(JobPath + "/killall", (HttpContext http) => WithKey(http, key =>
+            scheduler.AskAsync((core, ct) => core.KillAsync(key, null, removeJob: true, ct), http.RequestAborted, "killall"),
+            JobsApiJsonContext.Default.ActionResult));
+        app.MapPost(JobPath + "/restart", (HttpContext http) => WithKey(http, async key =>
+        {
+            var body = await ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest, new InstancesRequest(All: true));
+            if (body.Problem is { } problem) return problem;
+            var request = body.Value!;
+            IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
+            return await scheduler.AskAsync((core, ct) => core.RestartAsync(key, instances, request.BatchSize, ct), http.RequestAborted, "restart");
+        }, JobsApiJsonContext.Default.ActionResult));
+        app.MapPost(JobPath + "/add", (HttpContext http) => WithKey(http, async key =>
+        {
+            var body = await ReadAsync<AddRequest>(http, JobsApiJsonContext.Default.AddRequest, null);
+            if (body.Problem is { } problem) return problem;
+            return await scheduler.AskAsync((core, ct) => core.AddAsync(key, body.Value!.Instance, body.Value.Count, ct), http.RequestAborted, "add");
+        }, JobsApiJsonContext.Default.ActionResult));
+    }
+
+    private static async Task CreateAsync(HttpContext http, JobsScheduler scheduler)
+    {
+        var parsed = await ParseJobAsync(http);
+        if (parsed.Problem is { } invalid)
+        {
+            await WriteProblemAsync(http, invalid);
+            return;
+        }
+        var created = await scheduler.AskAsync((core, ct) => core.CreateAsync(parsed.Value!, ct), http.RequestAborted, "create");
+        if (created.Problem is { } refused)
+        {
+            await WriteProblemAsync(http, refused);
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status201Created;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(created.Value!, JobsApiJsonContext.Default.ActionResult), http.RequestAborted);
+    }
+
+    private static async Task ListAsync(HttpContext http, JobsScheduler scheduler)
+    {
+        var role = http.Request.Query["role"].ToString();
+        var env = http.Request.Query["env"].ToString();
+        var jobs = await scheduler.AskAsync(core => core.List(role, env), http.RequestAborted);
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(jobs, JobsApiJsonContext.Default.ImmutableArrayJobSummary), http.RequestAborted);
+    }
+
+    /// <summary>A job spec from the body; a missing <c>template.job</c>, <c>instance_id</c>, <c>ports</c> or <c>constraints</c> is filled in.</summary>
+    internal static async Task<ApiOutcome<JobSpec>> ParseJobAsync(HttpContext http)
+    {
+        var text = await ReadTextAsync(http);
+        if (text.Problem is { } tooBig) return tooBig;
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text.Value!);
+        }
+        catch (JsonException e)
+        {
+            return ApiProblem.BadRequest($"body: not valid JSON: {e.Message}");
+        }
+        if (node is not JsonObject job) return ApiProblem.BadRequest("body: must be a JSON object (a job spec)");
+        if (job["template"] is JsonObject template)
+        {
+            if (template["job"] is null && job["key"] is JsonNode key) template["job"] = key.DeepClone();
+            template["instance_id"] ??= 0;
+            template["ports"] ??= new JsonArray();
+            template["constraints"] ??= new JsonObject();
+        }
+        JobSpec? spec;
+        try
+        {
+            spec = job.Deserialize(JobsApiJsonContext.Default.JobSpec);
+        }
+        catch (JsonException e)
+        {
+            return ApiProblem.BadRequest($"body: not a valid job spec: {e.Message}");
+        }
+        if (spec is null) return ApiProblem.BadRequest("body: must be a job spec, not null");
+        if (JobSpecRules.Problem(spec) is { } problem) return ApiProblem.BadRequest(problem);
+        return ApiOutcome<JobSpec>.Ok(spec);
+    }
+
+    private static async Task WithKey<T>(HttpContext http, Func<JobKey, Task<ApiOutcome<T>>> body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        var text = $"{http.GetRouteValue("cluster")}/{http.GetRouteValue("role")}/{http.GetRouteValue("env")}/{http.GetRouteValue("name")}";
+        if (!JobKey.TryParse(text, out var key, out var error))
+        {
+            await WriteProblemAsync(http, ApiProblem.BadRequest($"key: {error}"));
+            return;
+        }
+        var outcome = await body(key!);
+        if (outcome.Problem is { } problem)
+        {
+            await WriteProblemAsync(http, problem);
+            return;
+        }
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(outcome.Value!, type), http.RequestAborted);
+    }
+
+    private static async Task<ApiOutcome<T>> ReadAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, T? whenEmpty)
+    {
+        var text = await ReadTextAsync(http);
+        if (text.Problem is { } tooBig) return tooBig;
+        if (string.IsNullOrWhiteSpace(text.Value))
+            return whenEmpty is null ? ApiProblem.BadRequest("body: required") : ApiOutcome<T>.Ok(whenEmpty);
+        try
+        {
+            return JsonSerializer.Deserialize(text.Value, type) is { } value ? ApiOutcome<T>.Ok(value) : ApiProblem.BadRequest("body: must not be null");
+        }
+        catch (JsonException e)
+        {
+            return ApiProblem.BadRequest($"body: {e.Message}");
+        }
+    }
+
+    private static async Task<ApiOutcome<string>> ReadTextAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return new ApiProblem(413, $"body: at most {MaxBodyBytes} bytes");
+        using var reader = new StreamReader(http.Request.Body);
+        var text = await reader.ReadToEndAsync(http.RequestAborted);
+        return text.Length > MaxBodyBytes ? new ApiProblem(413, $"body: at most {MaxBodyBytes} bytes") : ApiOutcome<string>.Ok(text);
+    }
+
+    private static async Task WriteProblemAsync(HttpContext http, ApiProblem problem)
+    {
+        http.Response.StatusCode = problem.StatusCode;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(problem.Message + "\n", http.RequestAborted);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Tessera.Core.Protocol;
+using Tessera.Core.Resources;
+using Tessera.Jobs.Scheduling;
+using Resource = Tessera.Core.Protocol.Resource;
+using WireRange = Tessera.Core.Protocol.ValueRange;
+
+namespace Tessera.Jobs.Framework;
+
+/// <summary>
+/// The one place a job's task becomes a Mesos <c>TaskInfo</c> (pure). The resources are taken from
+/// the offer's own entries (roles, reservations and allocation info kept), the ports are the
+/// numbers placement picked. With a process-tree executor command the task runs under a CUSTOM
+/// executor (one per task, id = task id) and <c>data</c> carries <see cref="TaskSpec.TaskJson"/>;
+/// otherwise it is a plain command task running <see cref="TaskSpec.Command"/> with <c>/bin/sh -c</c>.
+/// Ports are also given as <c>PORT_name</c> and <c>PORT0…</c> environment variables.
+/// </summary>
+public static class TaskInfoBuilder
+{
+    /// <summary>Builds the launch of <paramref name="task"/>; <paramref name="offered"/> is what is still free of the offer and <c>Left</c> what remains after it.</summary>
+    public static (TaskInfo Info, IReadOnlyList<Resource> Left) Build(
+        ScheduledTask task, TaskAssignment assignment, IReadOnlyList<Resource> offered, string? thermosExecutor)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(offered);
+        var spec = task.Spec;
+        var left = offered.ToList();
+        var taken = new List<Resource>();
+        Take(left, taken, ResourceNames.Cpus, spec.Resources.Cpus);
+        Take(left, taken, ResourceNames.Mem, spec.Resources.RamMb);
+        Take(left, taken, ResourceNames.Disk, spec.Resources.DiskMb);
+        Take(left, taken, ResourceNames.Gpus, spec.Resources.Gpus);
+        TakePorts(left, taken, assignment.Ports.Values);
+
+        var environment = Environment(spec, assignment);
+        var info = new TaskInfo
+        {
+            Name = $"{spec.Job}/{spec.InstanceId.ToString(CultureInfo.InvariantCulture)}",
+            TaskId = TaskID.Of(task.TaskId),
+            AgentId = AgentID.Of(assignment.AgentId),
+            Resources = taken,
+            Labels = new Labels
+            {
+                Values =
+                [
+                    new Label { Key = "tessera.job", Value = spec.Job.ToString() },
+                    new Label { Key = "tessera.instance", Value = spec.InstanceId.ToString(CultureInfo.InvariantCulture) },
+                ],
+            },
+        };
+        info = string.IsNullOrWhiteSpace(thermosExecutor)
+            ? info with { Command = new CommandInfo { Shell = true, Value = spec.Command ?? "true", Environment = environment } }
+            : info with
+            {
+                Executor = new ExecutorInfo
+                {
+                    Type = ExecutorType.CUSTOM,
+                    ExecutorId = ExecutorID.Of($"thermos-{task.TaskId}"),
+                    Name = $"thermos {spec.Job}/{spec.InstanceId.ToString(CultureInfo.InvariantCulture)}",
+                    Command = new CommandInfo { Shell = true, Value = thermosExecutor, Environment = environment },
+                },
+                Data = ByteString.FromUtf8(spec.TaskJson ?? "{}"),
+            };
+        return (info, left);
+    }
+
+    private static CommandEnvironment? Environment(TaskSpec spec, TaskAssignment assignment)
+    {
+        var variables = new List<EnvironmentVariable>
+        {
+            new() { Name = "TESSERA_JOB", Value = spec.Job.ToString() },
+            new() { Name = "TESSERA_INSTANCE", Value = spec.InstanceId.ToString(CultureInfo.InvariantCulture) },
+        };
+        var names = Placement.PortNames(spec);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!assignment.Ports.TryGetValue(names[i], out var port)) continue;
+            var text = port.ToString(CultureInfo.InvariantCulture);
+            variables.Add(new EnvironmentVariable { Name = $"PORT{i.ToString(CultureInfo.InvariantCulture)}", Value = text });
+            variables.Add(new EnvironmentVariable { Name = $"PORT_{names[i].ToUpperInvariant()}", Value = text });
+        }
+        return new CommandEnvironment { Variables = variables };
+    }
+
+    private static bool Usable(Resource r) => r.Revocable is null && r.Shared is null && r.Disk is null && r.ProviderId is null;
+
+    private static void Take(List<Resource> left, List<Resource> taken, string name, double amount)
+    {
+        var need = Round(amount);
+        for (var i = 0; i < left.Count && need > 0; i++)
+        {
+            var r = left[i];
+            if (r.Name != name || r.Type != ValueKind.SCALAR || r.Scalar is null || !Usable(r)) continue;
+            var take = Math.Min(need, Round(r.Scalar.Value));
+            if (take <= 0) continue;
+            taken.Add(r with { Scalar = ValueScalar.Of(take) });
+            var rest = Round(r.Scalar.Value - take);
+            if (rest > 0) left[i] = r with { Scalar = ValueScalar.Of(rest) };
+            else left.RemoveAt(i--);
+            need = Round(need - take);
+        }
+    }
+
+    private static void TakePorts(List<Resource> left, List<Resource> taken, IEnumerable<int> ports)
+    {
+        foreach (var port in ports.Select(p => (ulong)p))
+        {
+            for (var i = 0; i < left.Count; i++)
+            {
+                var r = left[i];
+                if (r.Name != ResourceNames.Ports || r.Type != ValueKind.RANGES || r.Ranges?.Range is not { } ranges || !Usable(r)) continue;
+                if (!ranges.Any(g => g.Begin <= port && port <= g.End)) continue;
+                taken.Add(r with { Ranges = new ValueRanges { Range = [WireRange.Of(port, port)] } });
+                var rest = ranges.SelectMany(g => Without(g, port)).ToList();
+                if (rest.Count > 0) left[i] = r with { Ranges = new ValueRanges { Range = rest } };
+                else left.RemoveAt(i);
+                break;
+            }
+        }
+    }
+
+    private static IEnumerable<WireRange> Without(WireRange range, ulong port)
+    {
+        if (port < range.Begin || port > range.End) { yield return range; yield break; }
+        if (port > range.Begin) yield return WireRange.Of(range.Begin, port - 1);
+        if (port < range.End) yield return WireRange.Of(port + 1, range.End);
+    }
+
+    /// <summary>Mesos scalars are fixed-point with three decimals.</summary>
+    private static double Round(double value) => Math.Round(value, 3, MidpointRounding.ToEven);
+}

@@ -1,0 +1,247 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Tessera.Core.Protocol;
+using Tessera.Core.Protocol.Scheduler;
+using Tessera.Jobs.Framework;
+using Tessera.Jobs.Scheduling;
+using Tessera.Jobs.Store;
+using Tessera.State;
+
+namespace Tessera.Jobs.Host;
+
+/// <summary>
+/// The scheduler's state and what it does with it, owned by the <see cref="JobsScheduler"/> loop
+/// (never called concurrently). Every change is committed to the <see cref="JobStore"/> before it
+/// takes effect in memory and before anything is sent to the master. The pure decisions are the
+/// Scheduling core's: <see cref="Placement"/>, <see cref="TaskStateMachine"/>,
+/// <see cref="ReschedulePolicy"/>, <see cref="TaskTimers"/>.
+/// </summary>
+internal sealed partial class JobsCore(
+    JobStore store, JobStoreSnapshot loaded, JobsSchedulerOptions options, TimeProvider time, Func<Guid> ids, ILogger logger)
+{
+    private readonly Dictionary<JobKey, Versioned<JobSpec>> _jobs =
+        loaded.Jobs.Values.ToDictionary(j => j.Value.Key, j => j);
+    private readonly Dictionary<string, Versioned<ScheduledTask>> _tasks =
+        loaded.Tasks.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<PendingReason>> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableSortedDictionary<string, string>> _agentAttributes = new(StringComparer.Ordinal);
+    private readonly Dictionary<JobKey, Rollout> _rollouts = [];
+    private Versioned<string>? _frameworkId = loaded.FrameworkId;
+    private long? _frameworkIdVersion = loaded.FrameworkId?.Version;
+    private Func<SchedulerCall, CancellationToken, Task>? _send;
+    private bool _suppressed;
+
+    /// <summary>The framework id in effect (stored), or null before the first subscription.</summary>
+    public string? FrameworkId => _frameworkId?.Value;
+
+    /// <summary>How many tasks the scheduler knows (any state).</summary>
+    public int TaskCount => _tasks.Count;
+
+    public FrameworkInfo Framework() => new()
+    {
+        Name = options.FrameworkName,
+        User = options.User,
+        Id = _frameworkId is { } id ? new FrameworkID { Value = id.Value } : null,
+        Roles = [.. options.Roles],
+        Checkpoint = true,
+        FailoverTimeout = options.FailoverTimeout.TotalSeconds,
+        Hostname = Environment.MachineName,
+        Capabilities =
+        [
+            new FrameworkCapability { Type = FrameworkCapabilityType.MULTI_ROLE },
+            new FrameworkCapability { Type = FrameworkCapabilityType.PARTITION_AWARE },
+            new FrameworkCapability { Type = FrameworkCapabilityType.TASK_KILLING_STATE },
+        ],
+    };
+
+    // ---- the master's events ----
+
+    /// <summary>SUBSCRIBED: keep the id (stored first), reconcile every task on an agent, resend pending kills, revive or suppress.</summary>
+    public async Task OnSubscribedAsync(string frameworkId, Uri master, Func<SchedulerCall, CancellationToken, Task> send, CancellationToken ct)
+    {
+        if (_frameworkId?.Value != frameworkId)
+            await CommitAsync([new JobStoreWrite.PutFrameworkId(frameworkId, _frameworkIdVersion is { } v ? ExpectVersion.Exactly(v) : ExpectVersion.Absent)], ct);
+        _send = send;
+        var onAgent = _tasks.Values.Select(t => t.Value).Where(t => ScheduleStatuses.OnAgent.Contains(t.Status)).ToList();
+        JobsLog.Subscribed(logger, master, frameworkId, onAgent.Count);
+        await CallAsync(new SchedulerCall
+        {
+            Type = SchedulerCallType.RECONCILE,
+            Reconcile = new ReconcileCall
+            {
+                Tasks = [.. onAgent.Select(t => new ReconcileTask { TaskId = TaskID.Of(t.TaskId), AgentId = t.AgentId is { } a ? AgentID.Of(a) : null })],
+            },
+        }, ct);
+        foreach (var killing in onAgent.Where(t => t.Status is ScheduleStatus.KILLING or ScheduleStatus.RESTARTING))
+            await KillOnAgentAsync(killing, ct);
+        _suppressed = false;
+        await ReviveOrSuppressAsync(ct);
+    }
+
+    /// <summary>The stream ended: calls are dropped until the next subscription.</summary>
+    public void OnDisconnected() => _send = null;
+
+    /// <summary>ERROR: the master removed the framework; the next subscription asks for a new id.</summary>
+    public void OnRemoved(string message)
+    {
+        JobsLog.Removed(logger, _frameworkId?.Value, message);
+        _frameworkId = null;
+        _send = null;
+    }
+
+    /// <summary>UPDATE: the task's new state (stored), a replacement per <see cref="ReschedulePolicy"/>, then the acknowledgement.</summary>
+    public async Task OnUpdateAsync(MesosTaskStatus status, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var id = status.TaskId.Value;
+        if (_tasks.TryGetValue(id, out var known))
+        {
+            var result = TaskStateMachine.ApplyUpdate(known.Value, status.State, now, Message(status));
+            switch (result)
+            {
+                case TransitionResult.Changed changed:
+                    await ChangeAsync(known.Value, changed.Task, ct);
+                    break;
+                case TransitionResult.Refused refused:
+                    JobsLog.Refused(logger, id, refused.Reason);
+                    break;
+            }
+        }
+        else if (!TaskStates.IsTerminal(status.State))
+        {
+            // A task of ours we don't know (deleted while its launch was on the way): stop it.
+            await CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = status.TaskId, AgentId = status.AgentId } }, ct);
+        }
+        if (status.Uuid is { } uuid && status.AgentId is { } agent)
+        {
+            await CallAsync(new SchedulerCall
+            {
+                Type = SchedulerCallType.ACKNOWLEDGE,
+                Acknowledge = new AcknowledgeCall { AgentId = agent, TaskId = status.TaskId, Uuid = uuid },
+            }, ct);
+        }
+        await AdvanceRolloutsAsync(ct);
+    }
+
+    /// <summary>The timers: throttles over, transient timeouts, partitions given up; rolling restarts move on.</summary>
+    public async Task OnTickAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var due in TaskTimers.Due(_tasks.Values.Select(t => t.Value), now))
+        {
+            if (!_tasks.TryGetValue(due.TaskId, out var current) || current.Value.Status != due.From) continue;
+            if (TaskStateMachine.Transition(current.Value, due.To, now, due.Message) is TransitionResult.Changed changed)
+            {
+                await ChangeAsync(current.Value, changed.Task, ct);
+                if (due.From is ScheduleStatus.ASSIGNED or ScheduleStatus.STARTING)
+                    await KillOnAgentAsync(current.Value, ct);
+            }
+        }
+        await AdvanceRolloutsAsync(ct);
+        await ReviveOrSuppressAsync(ct);
+    }
+
+    /// <summary>
+    /// A task changed state: stored together with its replacement when it ended (the replacement
+    /// is PENDING or THROTTLED per the flapping penalty).
+    /// </summary>
+    private async Task ChangeAsync(ScheduledTask before, ScheduledTask after, CancellationToken ct)
+    {
+        JobsLog.Moved(logger, after.TaskId, before.Status.ToString(), after.Status.ToString(), after.Events[^1].Message);
+        List<JobStoreWrite> writes = [Put(after)];
+        if (after.Status.IsTerminal())
+        {
+            var decision = ReschedulePolicy.Decide(after, NewTaskId(after.Spec), time.GetUtcNow());
+            JobsLog.Ended(logger, after.TaskId, after.Status.ToString(), decision.Reason);
+            if (decision is RescheduleDecision.Rescheduled rescheduled && _jobs.ContainsKey(after.Spec.Job))
+                writes.Add(Put(rescheduled.Replacement));
+        }
+        _pending.Remove(after.TaskId);
+        await CommitAsync(writes, ct);
+        await ReviveOrSuppressAsync(ct);
+    }
+
+    private static string? Message(MesosTaskStatus status)
+    {
+        var text = status.Message?.Trim();
+        return status.Reason is { } reason && status.State != TaskState.TASK_FINISHED
+            ? string.IsNullOrEmpty(text) ? reason.ToString() : $"{text} ({reason})"
+            : text;
+    }
+
+    // ---- sending ----
+
+    private async Task CallAsync(SchedulerCall call, CancellationToken ct)
+    {
+        if (_send is not { } send || _frameworkId is null) return;
+        await send(call with { FrameworkId = new FrameworkID { Value = _frameworkId.Value } }, ct);
+    }
+
+    private Task KillOnAgentAsync(ScheduledTask task, CancellationToken ct) => CallAsync(new SchedulerCall
+    {
+        Type = SchedulerCallType.KILL,
+        Kill = new KillCall { TaskId = TaskID.Of(task.TaskId), AgentId = task.AgentId is { } a ? AgentID.Of(a) : null },
+    }, ct);
+
+    private bool AnythingToPlace => _tasks.Values.Any(t => t.Value.Status == ScheduleStatus.PENDING);
+
+    private async Task ReviveOrSuppressAsync(CancellationToken ct)
+    {
+        var wanted = AnythingToPlace;
+        if (wanted && _suppressed)
+        {
+            _suppressed = false;
+            await CallAsync(new SchedulerCall { Type = SchedulerCallType.REVIVE, Revive = new ReviveCall { Roles = [.. options.Roles] } }, ct);
+        }
+        else if (!wanted && !_suppressed && _send is not null)
+        {
+            _suppressed = true;
+            await CallAsync(new SchedulerCall { Type = SchedulerCallType.SUPPRESS, Suppress = new SuppressCall { Roles = [.. options.Roles] } }, ct);
+        }
+    }
+
+    // ---- the store ----
+
+    private string NewTaskId(TaskSpec spec) => TaskIds.Make(spec.Job, spec.InstanceId, ids());
+
+    private JobStoreWrite Put(ScheduledTask task) =>
+        new JobStoreWrite.PutTask(task, _tasks.TryGetValue(task.TaskId, out var v) ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
+
+    private JobStoreWrite Put(JobSpec job) =>
+        new JobStoreWrite.PutJob(job, _jobs.TryGetValue(job.Key, out var v) ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
+
+    private JobStoreWrite Delete(ScheduledTask task) => new JobStoreWrite.DeleteTask(task.TaskId, ExpectVersion.Exactly(_tasks[task.TaskId].Version));
+
+    /// <summary>Commits <paramref name="writes"/> all or nothing, then applies them to memory.</summary>
+    /// <exception cref="InvalidOperationException">Another writer changed the store (the scheduler must restart and reload).</exception>
+    private async Task CommitAsync(IReadOnlyList<JobStoreWrite> writes, CancellationToken ct)
+    {
+        if (writes.Count == 0) return;
+        var result = await store.CommitAsync(writes, ct);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"the job store changed under the scheduler at '{result.Conflict?.Key}': another scheduler writes to it");
+        foreach (var write in writes)
+        {
+            switch (write)
+            {
+                case JobStoreWrite.PutTask put:
+                    _tasks[put.Task.TaskId] = new Versioned<ScheduledTask>(put.Task, result.Revision);
+                    break;
+                case JobStoreWrite.DeleteTask delete:
+                    _tasks.Remove(delete.TaskId);
+                    _pending.Remove(delete.TaskId);
+                    break;
+                case JobStoreWrite.PutJob put:
+                    _jobs[put.Job.Key] = new Versioned<JobSpec>(put.Job, result.Revision);
+                    break;
+                case JobStoreWrite.DeleteJob delete:
+                    _jobs.Remove(delete.Key);
+                    break;
+                case JobStoreWrite.PutFrameworkId put:
+                    _frameworkId = new Versioned<string>(put.FrameworkId, result.Revision);
+                    _frameworkIdVersion = result.Revision;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Tessera.Agent.Tests;
+using Tessera.Cli.Tests.Cluster;
+using Tessera.Jobs.Host;
+
+namespace Tessera.Cli.Tests.Jobs;
+
+/// <summary><c>tessera job …</c> end to end against a real master, agent and jobs scheduler in this process.</summary>
+public sealed class JobCommandsTests : IAsyncLifetime
+{
+    private AgentFixture? _fixture;
+    private JobsServer? _jobs;
+    private string _dir = "";
+
+    public async Task InitializeAsync()
+    {
+        _fixture = await AgentFixture.StartAsync("cpus:2;mem:1024;disk:2000;ports:[31000-31100]");
+        _dir = Path.Combine(_fixture.WorkDir, "jobs");
+        _jobs = await JobsServer.StartAsync(new JobsSchedulerOptions
+        {
+            Master = _fixture.Master.Address,
+            DataDir = _dir,
+            TickInterval = TimeSpan.FromMilliseconds(200),
+        }, port: 0);
+        await _jobs.Scheduler.Subscribed.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_jobs is not null) await _jobs.DisposeAsync();
+        if (_fixture is not null) await _fixture.DisposeAsync();
+    }
+
+    private Task<CliRun> Run(params string[] args) => CliRun.Of(["job", .. args, "--jobs", _jobs!.Address.Authority]);
+
+    private async Task<string> SpecFileAsync(int instances, string command, long ram = 32)
+    {
+        var path = Path.Combine(_dir, $"spec-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, $$$"""
+            {"instances": {{{instances}}}, "template": {"resources": {"cpus": 0.1, "ram_mb": {{{ram}}}, "disk_mb": 10},
+             "constraints": {"host": "limit:10"}, "is_service": true, "command": "{{{command}}}"}}
+            """);
+        return path;
+    }
+
+    private async Task<string> WaitStatusAsync(string key, Func<string, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        CliRun run;
+        do
+        {
+            run = await Run("status", key);
+            Assert.True(run.Code == 0, run.ToString());
+            if (done(run.Out)) return run.Out;
+            await Task.Delay(150);
+        }
+        while (DateTime.UtcNow < until);
+        Assert.Fail("timed out; last:\n" + run);
+        return "";
+    }
+
+    private static int Count(string text, string word) => text.Split('\n').Count(l => l.Contains(word, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task CreateStatusListKillAddRestartKillall()
+    {
+        const string key = "devcluster/www-data/test/hello";
+        var create = await Run("create", key, await SpecFileAsync(2, "sleep 300"));
+        Assert.True(create.Code == 0, create.ToString());
+        Assert.Contains("created devcluster/www-data/test/hello with 2 instances", create.Out);
+
+        var status = await WaitStatusAsync(key, s => Count(s, " RUNNING ") == 2);
+        Assert.Contains("job devcluster/www-data/test/hello: 2 instance(s), cpus 0.1, ram 32 MB, disk 10 MB, service", status);
+
+        var list = await Run("list", "www-data");
+        Assert.True(list.Code == 0, list.ToString());
+        Assert.Contains("RUNNING 2", list.Out);
+        var json = await Run("list", "--json");
+        using (var doc = JsonDocument.Parse(json.Out))
+            Assert.Equal(key, doc.RootElement[0].GetProperty("key").GetString());
+
+        var add = await Run("add", key + "/0", "1");
+        Assert.True(add.Code == 0, add.ToString());
+        await WaitStatusAsync(key, s => Count(s, " RUNNING ") == 3);
+
+        var kill = await Run("kill", key + "/1-2");
+        Assert.True(kill.Code == 0, kill.ToString());
+        Assert.Contains("killed 2 tasks", kill.Out);
+        await WaitStatusAsync(key, s => Count(s, " KILLED ") == 2 && Count(s, " RUNNING ") == 1);
+
+        var restart = await Run("restart", key, "--batch-size", "2");
+        Assert.True(restart.Code == 0, restart.ToString());
+
+        var killall = await Run("killall", key);
+        Assert.True(killall.Code == 0, killall.ToString());
+        Assert.Contains("the job is removed", killall.Out);
+    }
+
+    [Fact]
+    public async Task PendingReasonAndErrors()
+    {
+        const string key = "devcluster/www-data/test/huge";
+        var create = await Run("create", key, await SpecFileAsync(1, "sleep 300", ram: 100_000));
+        Assert.True(create.Code == 0, create.ToString());
+        var status = await WaitStatusAsync(key, s => s.Contains("insufficient ram", StringComparison.Ordinal));
+        Assert.Contains("insufficient ram: asks 100000 MB, best agent has 1024 free", status);
+
+        var again = await Run("create", key, await SpecFileAsync(1, "true"));
+        Assert.Equal(1, again.Code);
+        Assert.Contains("already exists", again.Err);
+
+        var missing = await Run("status", "devcluster/www-data/test/none");
+        Assert.Equal(1, missing.Code);
+        Assert.Equal("tessera: key: no job devcluster/www-data/test/none\n", missing.Err);
+
+        var bad = await Run("create", "devcluster/www-data/test/bad", await SpecFileAsync(0, "true"));
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("instances: must be between 1 and", bad.Err);
+
+        var unreachable = await CliRun.Of(["job", "list", "--jobs", "127.0.0.1:1"]);
+        Assert.Equal(3, unreachable.Code);
+        Assert.Contains("cannot reach the jobs scheduler", unreachable.Err);
+    }
+}
