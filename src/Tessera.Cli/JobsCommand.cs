@@ -18,7 +18,7 @@ internal static class JobsCommand
         var port = new Option<int>("--port") { Description = "the port of the jobs API", DefaultValueFactory = _ => JobsServer.DefaultPort };
         var ip = new Option<string>("--ip") { Description = "the address the jobs API listens on", DefaultValueFactory = _ => "127.0.0.1" };
         var dataDir = new Option<string>("--data-dir") { Description = "where the job store (jobs.db) lives", DefaultValueFactory = _ => Path.Combine(".tessera", "jobs") };
-        var thermos = new Option<string?>("--thermos-executor") { Description = "the process-tree executor command; without it tasks run as plain command tasks" };
+        var thermos = new Option<string?>("--thermos-executor") { Description = "the process-tree executor command (default: this program's 'executor thermos'); 'none' runs each task as a plain command task" };
         var command = new Command("jobs", "run the Tessera Jobs scheduler (a framework on the master) and its REST API\n\nExample:\n  tessera jobs --master 127.0.0.1:5050 --port 8081 --data-dir /var/lib/tessera/jobs")
         {
             master, port, ip, dataDir, thermos,
@@ -45,7 +45,7 @@ internal static class JobsCommand
         {
             Master = masterUri,
             DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
-            ThermosExecutor = parse.GetValue(thermos),
+            ThermosExecutor = parse.GetValue(thermos) switch { null => SelfCommand.ThermosExecutor(), "none" => null, var given => given },
         };
         using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

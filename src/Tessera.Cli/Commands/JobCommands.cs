@@ -40,13 +40,17 @@ internal static class JobCommands
         JobsClient Client(ParseResult parse) => new(JobsClient.ParseAddress(parse.GetValue(jobsOption) ?? JobsClient.Default));
 
         var createKey = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
-        var file = new Argument<string>("FILE") { Description = "the job spec as JSON (see docs/jobs-api.md); its key is set to KEY" };
-        var create = new Command("create", "create a job from a JSON job spec\n\nExample:\n  tessera job create devcluster/www-data/prod/hello hello.json") { createKey, file };
+        var file = new Argument<string>("FILE") { Description = "an .aurora config, an Aurora job as JSON (--read-json), or a Tessera job spec as JSON (docs/jobs-api.md)" };
+        var bind = new Option<string[]>("--bind") { Description = "a template binding NAME=VALUE for the config (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var readJson = new Option<bool>("--read-json") { Description = "FILE is the job as Aurora's JSON ({\"jobs\": [...]} or one job)" };
+        var create = new Command("create", "create a job from an .aurora config (or JSON)\n\nExamples:\n  tessera job create devcluster/www-data/prod/hello examples/jobs/hello_world.aurora\n  tessera job create devcluster/www-data/prod/hello hello.aurora --bind version=2\n  tessera job create devcluster/www-data/prod/hello hello.json --read-json") { createKey, file, bind, readJson };
         CliAction.Set(create, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var key = JobInstances.Parse(parse.GetValue(createKey)!).Key;
             var path = parse.GetValue(file)!;
-            var body = SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
+            var body = path.EndsWith(".aurora", StringComparison.Ordinal) || parse.GetValue(readJson)
+                ? await AuroraSpecAsync(path, key, parse.GetValue(bind) ?? [], parse.GetValue(readJson), ct)
+                : SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
             using var client = Client(parse);
             return Print(cli, await client.PostAsync("/api/jobs", body, ct));
         });
@@ -135,6 +139,20 @@ internal static class JobCommands
     }
 
     /// <summary>The file's job spec with its key (and its template's job) set to <paramref name="key"/>.</summary>
+    /// <summary>Loads an Aurora config (or its JSON) for <paramref name="key"/> and turns it into the scheduler's job spec; config errors are one line each, exit 1.</summary>
+    private static async Task<string> AuroraSpecAsync(string path, JobKey key, IReadOnlyList<string> binds, bool json, CancellationToken ct)
+    {
+        if (!Tessera.Jobs.Config.ConfigLoadOptions.TryParseBindings(binds, out var bindings, out var bindError))
+            throw new CliException($"--bind: {bindError}", TesseraCommand.ExitUsage);
+        var options = new Tessera.Jobs.Config.ConfigLoadOptions { Key = key, Bindings = bindings };
+        var result = json
+            ? await Tessera.Jobs.Config.AuroraConfigLoader.ReadJsonAsync(path, options, ct)
+            : await Tessera.Jobs.Config.AuroraConfigLoader.LoadAsync(path, options, ct);
+        if (!result.Ok)
+            throw new CliException(string.Join("\n", result.Errors.Select(e => e.ToString())));
+        return JsonSerializer.Serialize(Tessera.Jobs.Config.JobSpecMapping.ToSpec(result.Job!), JobsApiJsonContext.Default.JobSpec);
+    }
+
     internal static string SpecWithKey(string json, JobKey key, string path)
     {
         JsonNode? node;

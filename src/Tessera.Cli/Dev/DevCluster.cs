@@ -50,9 +50,9 @@ internal sealed class DevCluster : IAsyncDisposable
                 {
                     Master = master.Address,
                     WorkDir = workDir,
-                    Ip = options.Ip,
+                    Ip = options.AgentIp(i),
                     Port = options.AgentPortBase + i,
-                    Hostname = options.Ip,
+                    Hostname = options.AgentIp(i),
                     Resources = ResourceShare.For(workDir, i, options.Agents),
                     Attributes = $"agent:{i + 1}",
                     Isolation = options.Isolation,
@@ -60,7 +60,7 @@ internal sealed class DevCluster : IAsyncDisposable
                 agents.Add(agent);
             }
             await Task.WhenAll(agents.Select(a => a.Registered)).WaitAsync(TimeSpan.FromSeconds(30), ct);
-            var jobs = await JobsServer.StartAsync(new JobsSchedulerOptions { Master = master.Address, DataDir = options.JobsDir },
+            var jobs = await JobsServer.StartAsync(new JobsSchedulerOptions { Master = master.Address, DataDir = options.JobsDir, ThermosExecutor = SelfCommand.ThermosExecutor() },
                 options.Ip, options.JobsPort, logs: logs, ct: ct);
             return new DevCluster(master, agents, jobs);
         }

@@ -17,6 +17,12 @@ internal sealed record DevOptions
     /// <summary>The jobs scheduler's API port: 8081 next to the default master port 5050, else the master port + 3031 the same way.</summary>
     public int JobsPort => MasterPort + 3031;
 
+    /// <summary>
+    /// Agent i listens on 127.0.0.(i+1) (all of 127/8 is loopback), so each agent is a host of
+    /// its own: a job's "one instance per host" rule spreads over them as over machines.
+    /// </summary>
+    public string AgentIp(int index) => Ip == "127.0.0.1" && index < 254 ? $"127.0.0.{index + 1}" : Ip;
+
     public string MasterDir => Path.Combine(DataDir, "master");
     public string JobsDir => Path.Combine(DataDir, "jobs");
     public string AgentDir(int index) => Path.Combine(DataDir, $"agent-{index + 1}");

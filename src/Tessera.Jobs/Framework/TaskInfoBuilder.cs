@@ -19,7 +19,7 @@ public static class TaskInfoBuilder
 {
     /// <summary>Builds the launch of <paramref name="task"/>; <paramref name="offered"/> is what is still free of the offer and <c>Left</c> what remains after it.</summary>
     public static (TaskInfo Info, IReadOnlyList<Resource> Left) Build(
-        ScheduledTask task, TaskAssignment assignment, IReadOnlyList<Resource> offered, string? thermosExecutor)
+        ScheduledTask task, TaskAssignment assignment, IReadOnlyList<Resource> offered, string? thermosExecutor, TaskResources? executorOverhead = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(assignment);
@@ -32,8 +32,15 @@ public static class TaskInfoBuilder
         Take(left, taken, ResourceNames.Disk, spec.Resources.DiskMb);
         Take(left, taken, ResourceNames.Gpus, spec.Resources.Gpus);
         TakePorts(left, taken, assignment.Ports.Values);
+        var executorTaken = new List<Resource>();
+        if (!string.IsNullOrWhiteSpace(thermosExecutor) && executorOverhead is { } extra)
+        {
+            Take(left, executorTaken, ResourceNames.Cpus, extra.Cpus);
+            Take(left, executorTaken, ResourceNames.Mem, extra.RamMb);
+        }
 
         var environment = Environment(spec, assignment);
+        var portsByName = Placement.PortNames(spec).Where(assignment.Ports.ContainsKey).ToDictionary(n => n, n => assignment.Ports[n], StringComparer.Ordinal);
         var info = new TaskInfo
         {
             Name = $"{spec.Job}/{spec.InstanceId.ToString(CultureInfo.InvariantCulture)}",
@@ -46,11 +53,13 @@ public static class TaskInfoBuilder
                 [
                     new Label { Key = "tessera.job", Value = spec.Job.ToString() },
                     new Label { Key = "tessera.instance", Value = spec.InstanceId.ToString(CultureInfo.InvariantCulture) },
+                    // The process-tree executor resolves {{thermos.ports[name]}} from these.
+                    .. portsByName.Select(p => new Label { Key = $"thermos.ports[{p.Key}]", Value = p.Value.ToString(CultureInfo.InvariantCulture) }),
                 ],
             },
         };
         info = string.IsNullOrWhiteSpace(thermosExecutor)
-            ? info with { Command = new CommandInfo { Shell = true, Value = spec.Command ?? "true", Environment = environment } }
+            ? info with { Command = new CommandInfo { Shell = true, Value = InstanceTemplates.Apply(spec.Command ?? "true", spec.InstanceId, portsByName), Environment = environment } }
             : info with
             {
                 Executor = new ExecutorInfo
@@ -59,8 +68,9 @@ public static class TaskInfoBuilder
                     ExecutorId = ExecutorID.Of($"thermos-{task.TaskId}"),
                     Name = $"thermos {spec.Job}/{spec.InstanceId.ToString(CultureInfo.InvariantCulture)}",
                     Command = new CommandInfo { Shell = true, Value = thermosExecutor, Environment = environment },
+                    Resources = executorTaken.Count > 0 ? executorTaken : null,
                 },
-                Data = ByteString.FromUtf8(spec.TaskJson ?? "{}"),
+                Data = ByteString.FromUtf8(InstanceTemplates.Apply(spec.TaskJson ?? "{}", spec.InstanceId, ports: null)),
             };
         return (info, left);
     }

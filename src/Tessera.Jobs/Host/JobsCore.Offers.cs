@@ -26,7 +26,10 @@ internal sealed partial class JobsCore
             .Select(t => new PlacedTask(t.Spec.Job, t.AgentId!, t.Hostname ?? "",
                 _agentAttributes.GetValueOrDefault(t.AgentId!) ?? ImmutableSortedDictionary<string, string>.Empty))
             .ToList();
-        var plan = Placement.Decide(tasks, [.. offers.Select(OfferView.Of)], placed, now);
+        // With the process-tree executor each task also needs its executor's share (Aurora adds it too).
+        var overhead = options.ThermosExecutor is null ? null : options.ExecutorOverhead;
+        var plan = Placement.Decide(overhead is null ? tasks : [.. tasks.Select(t => t with { Spec = t.Spec with { Resources = Plus(t.Spec.Resources, overhead) } })],
+            [.. offers.Select(OfferView.Of)], placed, now);
 
         var writes = new List<Store.JobStoreWrite>();
         var assigned = new List<(ScheduledTask Task, TaskAssignment Assignment)>();
@@ -61,7 +64,7 @@ internal sealed partial class JobsCore
             var infos = new List<TaskInfo>();
             foreach (var (task, assignment) in launches)
             {
-                var (info, rest) = TaskInfoBuilder.Build(task, assignment, left, options.ThermosExecutor);
+                var (info, rest) = TaskInfoBuilder.Build(task, assignment, left, options.ThermosExecutor, overhead);
                 infos.Add(info);
                 left = rest;
             }
@@ -80,4 +83,6 @@ internal sealed partial class JobsCore
             await CallAsync(new SchedulerCall { Type = SchedulerCallType.DECLINE, Decline = new DeclineCall { OfferIds = declined, Filters = refuse } }, ct);
         await ReviveOrSuppressAsync(ct);
     }
+
+    private static TaskResources Plus(TaskResources a, TaskResources b) => new(a.Cpus + b.Cpus, a.RamMb + b.RamMb, a.DiskMb + b.DiskMb, a.Gpus + b.Gpus);
 }

@@ -1,3 +1,5 @@
+using Tessera.Jobs.Scheduling;
+
 namespace Tessera.Jobs.Host;
 
 /// <summary>How <c>tessera jobs</c> runs: where the master is, where its state lives, how it launches tasks.</summary>
@@ -22,6 +24,12 @@ public sealed record JobsSchedulerOptions
 
     /// <summary>The process-tree executor's command; null runs plain command tasks.</summary>
     public string? ThermosExecutor { get; init; }
+
+    /// <summary>
+    /// What the process-tree executor itself gets per task, on top of the task's own resources
+    /// (Aurora adds 0.25 cpus and 128 MB): a .NET executor cannot live in a task's 32 MB.
+    /// </summary>
+    public TaskResources ExecutorOverhead { get; init; } = new(0.1, 128, 0);
 
     /// <summary>The user tasks run as (empty: the agent's user).</summary>
     public string User { get; init; } = Environment.UserName;
