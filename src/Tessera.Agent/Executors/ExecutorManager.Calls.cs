@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Tessera.Agent.Checkpoint;
 using Tessera.Agent.Containerizer;
@@ -6,7 +5,6 @@ using Tessera.Agent.Tasks;
 using Tessera.Core.AgentLink;
 using Tessera.Core.Protocol;
 using Tessera.Core.Protocol.Executor;
-using Tessera.Core.Resources;
 
 namespace Tessera.Agent.Executors;
 

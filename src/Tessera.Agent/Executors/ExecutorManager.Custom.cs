@@ -1,6 +1,4 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Tessera.Agent.Checkpoint;
 using Tessera.Agent.Containerizer;
 using Tessera.Agent.Tasks;
 using Tessera.Core.AgentLink;

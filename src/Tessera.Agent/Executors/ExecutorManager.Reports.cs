@@ -1,11 +1,8 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Tessera.Agent.Checkpoint;
 using Tessera.Agent.Containerizer;
-using Tessera.Agent.Tasks;
 using Tessera.Core.AgentLink;
 using Tessera.Core.Protocol;
-using Tessera.Core.Protocol.Executor;
 using Tessera.Core.Resources;
 
 namespace Tessera.Agent.Executors;

@@ -18,30 +18,9 @@ internal sealed record OfferTake(IReadOnlyList<Resource> Taken, IReadOnlyList<Re
         var left = offered.ToList();
         var taken = new List<Resource>();
         foreach (var kind in new[] { ResourceNames.Cpus, ResourceNames.Mem, ResourceNames.Disk })
-            if (!TakeScalar(left, taken, kind, ask.Amount(kind))) return null;
+            if (!OfferResources.TakeScalar(left, taken, kind, ask.Amount(kind))) return null;
         var ports = TakePorts(left, taken, ask.Ports);
         return ports is null ? null : new OfferTake(taken, left, ports);
-    }
-
-    private static bool Usable(Resource r) =>
-        r.Revocable is null && r.Shared is null && r.Disk is null && r.ProviderId is null;
-
-    private static bool TakeScalar(List<Resource> left, List<Resource> taken, string name, double amount)
-    {
-        var need = Round(amount);
-        for (var i = 0; i < left.Count && need > 0; i++)
-        {
-            var r = left[i];
-            if (r.Name != name || r.Type != ValueKind.SCALAR || r.Scalar is null || !Usable(r)) continue;
-            var take = Math.Min(need, Round(r.Scalar.Value));
-            if (take <= 0) continue;
-            taken.Add(r with { Scalar = ValueScalar.Of(take) });
-            var rest = Round(r.Scalar.Value - take);
-            if (rest > 0) left[i] = r with { Scalar = ValueScalar.Of(rest) };
-            else left.RemoveAt(i--);
-            need = Round(need - take);
-        }
-        return need <= 0;
     }
 
     private static List<ulong>? TakePorts(List<Resource> left, List<Resource> taken, int count)
@@ -50,7 +29,7 @@ internal sealed record OfferTake(IReadOnlyList<Resource> Taken, IReadOnlyList<Re
         for (var i = 0; i < left.Count && ports.Count < count; i++)
         {
             var r = left[i];
-            if (r.Name != ResourceNames.Ports || r.Type != ValueKind.RANGES || r.Ranges?.Range is not { } ranges || !Usable(r)) continue;
+            if (r.Name != ResourceNames.Ports || r.Type != ValueKind.RANGES || r.Ranges?.Range is not { } ranges || !OfferResources.Usable(r)) continue;
             var mine = new List<ulong>();
             foreach (var range in ranges)
                 for (var p = range.Begin; p <= range.End && ports.Count + mine.Count < count; p++)
@@ -93,5 +72,4 @@ internal sealed record OfferTake(IReadOnlyList<Resource> Taken, IReadOnlyList<Re
     }
 
     /// <summary>Mesos scalars are fixed-point with three decimals.</summary>
-    private static double Round(double value) => Math.Round(value, 3, MidpointRounding.ToEven);
 }

@@ -27,16 +27,16 @@ public static class TaskInfoBuilder
         var spec = task.Spec;
         var left = offered.ToList();
         var taken = new List<Resource>();
-        Take(left, taken, ResourceNames.Cpus, spec.Resources.Cpus);
-        Take(left, taken, ResourceNames.Mem, spec.Resources.RamMb);
-        Take(left, taken, ResourceNames.Disk, spec.Resources.DiskMb);
-        Take(left, taken, ResourceNames.Gpus, spec.Resources.Gpus);
+        OfferResources.TakeScalar(left, taken, ResourceNames.Cpus, spec.Resources.Cpus);
+        OfferResources.TakeScalar(left, taken, ResourceNames.Mem, spec.Resources.RamMb);
+        OfferResources.TakeScalar(left, taken, ResourceNames.Disk, spec.Resources.DiskMb);
+        OfferResources.TakeScalar(left, taken, ResourceNames.Gpus, spec.Resources.Gpus);
         TakePorts(left, taken, assignment.Ports.Values);
         var executorTaken = new List<Resource>();
         if (!string.IsNullOrWhiteSpace(thermosExecutor) && executorOverhead is { } extra)
         {
-            Take(left, executorTaken, ResourceNames.Cpus, extra.Cpus);
-            Take(left, executorTaken, ResourceNames.Mem, extra.RamMb);
+            OfferResources.TakeScalar(left, executorTaken, ResourceNames.Cpus, extra.Cpus);
+            OfferResources.TakeScalar(left, executorTaken, ResourceNames.Mem, extra.RamMb);
         }
 
         var environment = Environment(spec, assignment);
@@ -93,25 +93,6 @@ public static class TaskInfoBuilder
         return new CommandEnvironment { Variables = variables };
     }
 
-    private static bool Usable(Resource r) => r.Revocable is null && r.Shared is null && r.Disk is null && r.ProviderId is null;
-
-    private static void Take(List<Resource> left, List<Resource> taken, string name, double amount)
-    {
-        var need = Round(amount);
-        for (var i = 0; i < left.Count && need > 0; i++)
-        {
-            var r = left[i];
-            if (r.Name != name || r.Type != ValueKind.SCALAR || r.Scalar is null || !Usable(r)) continue;
-            var take = Math.Min(need, Round(r.Scalar.Value));
-            if (take <= 0) continue;
-            taken.Add(r with { Scalar = ValueScalar.Of(take) });
-            var rest = Round(r.Scalar.Value - take);
-            if (rest > 0) left[i] = r with { Scalar = ValueScalar.Of(rest) };
-            else left.RemoveAt(i--);
-            need = Round(need - take);
-        }
-    }
-
     private static void TakePorts(List<Resource> left, List<Resource> taken, IEnumerable<int> ports)
     {
         foreach (var port in ports.Select(p => (ulong)p))
@@ -119,7 +100,7 @@ public static class TaskInfoBuilder
             for (var i = 0; i < left.Count; i++)
             {
                 var r = left[i];
-                if (r.Name != ResourceNames.Ports || r.Type != ValueKind.RANGES || r.Ranges?.Range is not { } ranges || !Usable(r)) continue;
+                if (r.Name != ResourceNames.Ports || r.Type != ValueKind.RANGES || r.Ranges?.Range is not { } ranges || !OfferResources.Usable(r)) continue;
                 if (!ranges.Any(g => g.Begin <= port && port <= g.End)) continue;
                 taken.Add(r with { Ranges = new ValueRanges { Range = [WireRange.Of(port, port)] } });
                 var rest = ranges.SelectMany(g => Without(g, port)).ToList();
@@ -138,5 +119,4 @@ public static class TaskInfoBuilder
     }
 
     /// <summary>Mesos scalars are fixed-point with three decimals.</summary>
-    private static double Round(double value) => Math.Round(value, 3, MidpointRounding.ToEven);
 }
