@@ -98,6 +98,8 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
             args.Add("--groups"); args.Add(string.Join(',', UserLookup.Groups(spec.User!, id.Gid).Take(64)));
         }
         args.Add("--sandbox"); args.Add(spec.Sandbox);
+        // The agent's own folder stays visible under the private /tmp (it matters only when it is under /tmp).
+        args.Add("--keep-visible"); args.Add(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
         args.Add("--stdout"); args.Add(Path.Combine(spec.Sandbox, "stdout"));
         args.Add("--stderr"); args.Add(Path.Combine(spec.Sandbox, "stderr"));
         args.Add("--status"); args.Add(Path.Combine(runtime, "status"));

@@ -54,6 +54,7 @@ struct options {
     gid_t groups[64];
     int ngroups;
     const char *sandbox;
+    const char *visible;
     const char *out;
     const char *err;
     const char *status;
@@ -144,6 +145,7 @@ static void parse(int argc, char **argv, struct options *o) {
         else if (!strcmp(a, "--gid")) o->gid = (gid_t)parse_id(v, "--gid");
         else if (!strcmp(a, "--groups")) parse_groups(v, o);
         else if (!strcmp(a, "--sandbox")) o->sandbox = v;
+        else if (!strcmp(a, "--keep-visible")) o->visible = v;
         else if (!strcmp(a, "--stdout")) o->out = v;
         else if (!strcmp(a, "--stderr")) o->err = v;
         else if (!strcmp(a, "--status")) o->status = v;
@@ -170,6 +172,34 @@ static void join_cgroup(const char *procs) {
     close(fd);
 }
 
+/* Paths under /tmp that must stay visible under the private /tmp: opened before the mount (the
+ * handle keeps the host's folder reachable), bound back at the same path after it. */
+struct kept { const char *path; int fd; int readonly; };
+
+static struct kept keep_open(const char *path, int readonly) {
+    struct kept k = { path, -1, readonly };
+    if (path && strncmp(path, "/tmp/", 5) == 0) k.fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    return k;
+}
+
+static void keep_bind(struct kept k) {
+    if (k.fd < 0) return;
+    char path[4096], from[64];
+    snprintf(path, sizeof path, "%s", k.path);
+    for (char *p = path + 5; *p; p++) {
+        if (*p != '/') continue;
+        *p = 0;
+        if (mkdir(path, 0755) < 0 && errno != EEXIST) fail("mkdir %s: %s", path, strerror(errno));
+        *p = '/';
+    }
+    if (mkdir(path, 0755) < 0 && errno != EEXIST) fail("mkdir %s: %s", path, strerror(errno));
+    snprintf(from, sizeof from, "/proc/self/fd/%d", k.fd);
+    if (mount(from, k.path, NULL, MS_BIND | MS_REC, NULL) < 0) fail("bind %s back: %s", k.path, strerror(errno));
+    if (k.readonly && mount(NULL, k.path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) < 0)
+        fail("make %s read-only: %s", k.path, strerror(errno));
+    close(k.fd);
+}
+
 static void setup_mounts(const struct options *o) {
     if (!(o->ns_flags & CLONE_NEWNS)) return;
     // Keep our mounts from propagating back to the host.
@@ -181,24 +211,14 @@ static void setup_mounts(const struct options *o) {
         if (snprintf(tmp, sizeof tmp, "%s/tmp", o->sandbox) >= (int)sizeof tmp) fail("sandbox path too long");
         if (mkdir(tmp, 01777) < 0 && errno != EEXIST) fail("mkdir %s: %s", tmp, strerror(errno));
         chmod(tmp, 01777);
-        // A sandbox under /tmp (a work dir in /tmp) would vanish under the new /tmp: keep a handle
-        // and bind it back at the same path afterwards.
-        int keep = strncmp(o->sandbox, "/tmp/", 5) == 0 ? open(o->sandbox, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+        // A sandbox under /tmp (a work dir in /tmp) would vanish under the new /tmp, and so would
+        // the agent's own folder (executors such as `tessera executor thermos` run from it): keep
+        // both, the agent's read-only.
+        struct kept sandbox = keep_open(o->sandbox, 0);
+        struct kept visible = keep_open(o->visible, 1);
         if (mount(tmp, "/tmp", NULL, MS_BIND, NULL) < 0) fail("bind %s on /tmp: %s", tmp, strerror(errno));
-        if (keep >= 0) {
-            char path[4096], from[64];
-            snprintf(path, sizeof path, "%s", o->sandbox);
-            for (char *p = path + 5; *p; p++) {
-                if (*p != '/') continue;
-                *p = 0;
-                if (mkdir(path, 0755) < 0 && errno != EEXIST) fail("mkdir %s: %s", path, strerror(errno));
-                *p = '/';
-            }
-            if (mkdir(path, 0755) < 0 && errno != EEXIST) fail("mkdir %s: %s", path, strerror(errno));
-            snprintf(from, sizeof from, "/proc/self/fd/%d", keep);
-            if (mount(from, o->sandbox, NULL, MS_BIND, NULL) < 0) fail("bind the sandbox back: %s", strerror(errno));
-            close(keep);
-        }
+        keep_bind(visible);
+        keep_bind(sandbox);
     }
 }
 
