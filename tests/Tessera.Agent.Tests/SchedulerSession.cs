@@ -31,7 +31,7 @@ internal sealed class SchedulerSession : IAsyncDisposable
 
     public Task LaunchAsync(TaskInfo task) => Scheduler.CallAsync(Calls.Launch(Offer, task));
 
-    /// <summary>The task's updates, each acknowledged, until one matches <paramref name="until"/>; all of them in order.</summary>
+    /// <summary>The task's updates, each acknowledged, until one matches <paramref name="until"/>; all of them in order, re-sent copies once.</summary>
     public async Task<List<MesosTaskStatus>> UpdatesAsync(string taskId, Func<MesosTaskStatus, bool> until, TimeSpan? timeout = null)
     {
         var seen = new List<MesosTaskStatus>();
@@ -40,6 +40,8 @@ internal sealed class SchedulerSession : IAsyncDisposable
         {
             var status = await Scheduler.NextUpdateAsync(taskId, deadline - DateTime.UtcNow);
             if (status.Uuid is not null) await Scheduler.CallAsync(Calls.Acknowledge(status));
+            // The agent re-sends an update until its acknowledgement arrives: a copy (same uuid) is not a new update.
+            if (status.Uuid is not null && seen.Any(s => s.Uuid == status.Uuid)) continue;
             seen.Add(status);
             if (until(status)) return seen;
         }

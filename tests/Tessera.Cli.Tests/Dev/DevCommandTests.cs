@@ -6,7 +6,7 @@ namespace Tessera.Cli.Tests.Dev;
 /// <summary>`tessera dev` driven as the real executable.</summary>
 public sealed partial class DevCommandTests
 {
-    [GeneratedRegex(@"agent (\d)\s+http://127\.0\.0\.1:\d+/ id (\S+):")]
+    [GeneratedRegex(@"agent (\d)\s+http://127\.0\.0\.\d+:\d+/ id (\S+):")]
     private static partial Regex AgentLine();
 
     [Fact]
