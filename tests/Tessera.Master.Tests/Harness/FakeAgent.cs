@@ -85,7 +85,7 @@ internal sealed class FakeAgent : IAsyncDisposable
                 var command = MesosJson.Deserialize<AgentCommand>(record);
                 if (command.Type == AgentCommandType.PING)
                 {
-                    if (!Silent) await PostAsync("/agent/v1/pong", new AgentPong { AgentId = AgentID.Of(Id!), Sequence = command.Ping!.Sequence });
+                    if (!Silent) await PongAsync(command.Ping!.Sequence, ct);
                     continue;
                 }
                 Commands.Enqueue(command);
@@ -97,8 +97,30 @@ internal sealed class FakeAgent : IAsyncDisposable
     {
         await _stop.CancelAsync();
         if (_stream is not null) await _stream.DisposeAsync();
-        if (_pump is not null) try { await _pump; } catch (OperationCanceledException) { }
+        // The pump may be in the middle of a pong to a master that is going away: don't wait on it for ever.
+        if (_pump is not null)
+        {
+            try { await _pump.WaitAsync(TimeSpan.FromSeconds(15)); }
+            catch (OperationCanceledException) { }
+            catch (HttpRequestException) { }
+            catch (TimeoutException) { }
+        }
         _stream = null;
+    }
+
+    /// <summary>A pong with a deadline of its own (the client has no timeout, for the stream's sake); a master that is gone is not an error here.</summary>
+    private async Task PongAsync(long sequence, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            using var reply = await _http.PostAsync("/agent/v1/pong", Json(MesosJson.Serialize(new AgentPong { AgentId = AgentID.Of(Id!), Sequence = sequence })), deadline.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            // The next ping, if the master is still there, gets its pong.
+        }
     }
 
     /// <summary>The next command of <paramref name="type"/> (others are kept); fails after the timeout.</summary>

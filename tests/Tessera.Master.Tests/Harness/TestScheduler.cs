@@ -101,11 +101,13 @@ internal sealed class TestScheduler : IAsyncDisposable
         return (seen ?? await NextAsync(SchedulerEventType.OFFERS)).Offers!.Offers![0];
     }
 
-    public Task<HttpResponseMessage> CallAsync(SchedulerCall call, string? streamId = null, bool withStream = true)
+    public async Task<HttpResponseMessage> CallAsync(SchedulerCall call, string? streamId = null, bool withStream = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/scheduler") { Content = Json(MesosJson.Serialize(call with { FrameworkId = call.FrameworkId ?? (FrameworkId is null ? null : FrameworkID.Of(FrameworkId)) })) };
         if (withStream && (streamId ?? StreamId) is { } id) request.Headers.Add("Mesos-Stream-Id", id);
-        return _http.SendAsync(request);
+        // The client has no timeout (it also holds the event stream); a call gets 30 s, so a test fails instead of hanging.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await _http.SendAsync(request, deadline.Token);
     }
 
     public Task<HttpResponseMessage> PostRawAsync(string body, string? contentType = "application/json", string? accept = null, string? streamId = null)
