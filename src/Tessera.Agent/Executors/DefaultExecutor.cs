@@ -100,7 +100,7 @@ internal sealed class DefaultExecutor(AgentRuntime rt, ExecutorManager manager)
         var key = executor.Key;
         var runId = executor.RunId;
         var taskId = task.TaskId;
-        _ = task.Container!.Exited.ContinueWith(t => rt.Post(r => r.Executors.Default.Exited(key, runId, taskId, t.Result)), TaskScheduler.Default);
+        task.Container!.OnExit(exit => rt.Post(r => r.Executors.Default.Exited(key, runId, taskId, exit)));
     }
 
     private void Exited((string Framework, string Executor) key, string runId, string taskId, ContainerExit exit)

@@ -66,7 +66,7 @@ internal sealed partial class ExecutorManager
     {
         var key = executor.Key;
         var runId = executor.RunId;
-        _ = executor.Container!.Exited.ContinueWith(t => _rt.Post(r => r.Executors.ContainerExited(key, runId, t.Result)), TaskScheduler.Default);
+        executor.Container!.OnExit(exit => _rt.Post(r => r.Executors.ContainerExited(key, runId, exit)));
         if (executor.State == ExecutorState.Launching)
             executor.Timer = _rt.Clock.CreateTimer(_ => _rt.Post(r => r.Executors.RegistrationTimedOut(key, runId)), null, _rt.Options.ExecutorRegistrationTimeout, Timeout.InfiniteTimeSpan);
         else if (executor.State == ExecutorState.Recovering)

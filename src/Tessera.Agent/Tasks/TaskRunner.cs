@@ -69,7 +69,7 @@ internal sealed class TaskRunner(AgentRuntime rt)
     {
         var key = (task.FrameworkId, task.TaskId);
         if (task.State == TaskState.TASK_RUNNING) rt.Health.Start(task);
-        _ = task.Container!.Exited.ContinueWith(t => rt.Post(r => r.Runner.Exited(key, t.Result)), TaskScheduler.Default);
+        task.Container!.OnExit(exit => rt.Post(r => r.Runner.Exited(key, exit)));
     }
 
     public void Kill(string frameworkId, string taskId, KillPolicy? policy)
