@@ -78,10 +78,14 @@ internal static class AgentRecovery
         return task;
     }
 
-    internal static void Kill(AgentRuntime rt, AgentContainerCheckpoint record)
+    /// <summary>Kills a container nobody will re-attach to, and forgets its records once it is gone.</summary>
+    internal static void Kill(AgentRuntime rt, AgentContainerCheckpoint record) => _ = KillAsync(rt, record);
+
+    private static async Task KillAsync(AgentRuntime rt, AgentContainerCheckpoint record)
     {
         var container = rt.Containerizer.Recover(record);
-        _ = container.KillAsync(TimeSpan.Zero).ContinueWith(_ => container.Exited, TaskScheduler.Default).Unwrap()
-            .ContinueWith(_ => rt.Post(r => r.Containerizer.Forget(record.ContainerId)), TaskScheduler.Default);
+        await container.KillAsync(TimeSpan.Zero);
+        await container.Exited;
+        rt.Post(r => r.Containerizer.Forget(record.ContainerId));
     }
 }
