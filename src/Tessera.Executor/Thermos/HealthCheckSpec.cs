@@ -29,5 +29,9 @@ public sealed record HealthCheckSpec
     public int MinConsecutiveSuccesses { get; init; } = 1;
 }
 
-/// <summary>Aurora's <c>HttpHealthChecker</c>, plus Tessera's <c>url</c> (an absolute URL probed instead of the <c>health</c> port).</summary>
-public sealed record HttpCheckSpec(string Endpoint = "/health", string ExpectedResponse = "ok", int ExpectedResponseCode = 0, string? Url = null);
+/// <summary>
+/// Aurora's <c>HttpHealthChecker</c>, plus Tessera's <c>url</c> (an absolute URL probed instead) and
+/// <c>port</c> (the name of the port probed instead of <c>health</c>: the jobs side sets it when the
+/// Announcer's portmap aliases <c>health</c> to another port).
+/// </summary>
+public sealed record HttpCheckSpec(string Endpoint = "/health", string ExpectedResponse = "ok", int ExpectedResponseCode = 0, string? Url = null, string? Port = null);

@@ -6,7 +6,7 @@ public static partial class ThermosTaskReader
 {
     /// <summary>
     /// <c>health_check_config</c>: <c>health_checker: {http: {endpoint, expected_response,
-    /// expected_response_code, url}} | {shell: {shell_command}}</c>, <c>initial_interval_secs</c>,
+    /// expected_response_code, url, port}} | {shell: {shell_command}}</c>, <c>initial_interval_secs</c>,
     /// <c>interval_secs</c>, <c>timeout_secs</c>, <c>max_consecutive_failures</c>,
     /// <c>min_consecutive_successes</c>; absent: null (no health checks), absent fields: Aurora's defaults.
     /// </summary>
@@ -35,7 +35,7 @@ public static partial class ThermosTaskReader
                 spec = spec with
                 {
                     Http = new HttpCheckSpec(String(http, "endpoint", hp) ?? "/health", String(http, "expected_response", hp) ?? "ok",
-                        Int(http, "expected_response_code", hp) ?? 0, url),
+                        Int(http, "expected_response_code", hp) ?? 0, url, String(http, "port", hp)),
                 };
             }
         }

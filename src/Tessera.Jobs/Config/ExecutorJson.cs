@@ -7,11 +7,11 @@ internal static class ExecutorJson
 {
     /// <summary>
     /// <paramref name="taskJson"/> with <c>health_check_config: {health_checker: {http: {endpoint,
-    /// expected_response, expected_response_code[, url]}} | {shell: {shell_command}},
+    /// expected_response, expected_response_code[, url][, port]}} | {shell: {shell_command}},
     /// initial_interval_secs, interval_secs, timeout_secs, max_consecutive_failures,
     /// min_consecutive_successes}</c> added at the end.
     /// </summary>
-    public static string WithHealthCheck(string taskJson, HealthCheckConfig health)
+    public static string WithHealthCheck(string taskJson, HealthCheckConfig health, string? port = null)
     {
         using var task = JsonDocument.Parse(taskJson);
         using var buffer = new MemoryStream();
@@ -36,6 +36,8 @@ internal static class ExecutorJson
                 json.WriteNumber("expected_response_code", http.ExpectedResponseCode);
                 if (http.Url is not null)
                     json.WriteString("url", http.Url);
+                if (port is not null)
+                    json.WriteString("port", port);
                 json.WriteEndObject();
             }
             json.WriteEndObject();

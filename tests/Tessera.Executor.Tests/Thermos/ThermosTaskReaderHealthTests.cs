@@ -23,12 +23,12 @@ public sealed class ThermosTaskReaderHealthTests
     public void Every_field_is_read_beside_the_task_or_inside_a_job_object()
     {
         const string config = """
-            "health_check_config": {"health_checker": {"http": {"endpoint": "/ready", "expected_response": "", "expected_response_code": 204, "url": "http://localhost:9/x"}},
+            "health_check_config": {"health_checker": {"http": {"endpoint": "/ready", "expected_response": "", "expected_response_code": 204, "url": "http://localhost:9/x", "port": "web"}},
               "initial_interval_secs": 0.5, "interval_secs": 0.25, "timeout_secs": 2, "max_consecutive_failures": 3, "min_consecutive_successes": 2}
             """;
         var expected = new HealthCheckSpec
         {
-            Http = new HttpCheckSpec("/ready", "", 204, "http://localhost:9/x"),
+            Http = new HttpCheckSpec("/ready", "", 204, "http://localhost:9/x", "web"),
             InitialInterval = TimeSpan.FromSeconds(0.5),
             Interval = TimeSpan.FromSeconds(0.25),
             Timeout = TimeSpan.FromSeconds(2),
@@ -78,6 +78,7 @@ public sealed class ThermosTaskReaderHealthTests
         Assert.Null(HealthChecks.For(new HealthCheckSpec(), none, "/tmp", http));
         Assert.Equal("HTTP health check GET http://127.0.0.1:31000/health", HealthChecks.For(new HealthCheckSpec(), health, "/tmp", http)!.Name);
         Assert.Equal("HTTP health check GET http://localhost:9/x", HealthChecks.For(new HealthCheckSpec { Http = new HttpCheckSpec(Url: "http://localhost:9/x") }, none, "/tmp", http)!.Name);
+        Assert.Equal("HTTP health check GET http://127.0.0.1:31001/health", HealthChecks.For(new HealthCheckSpec { Http = new HttpCheckSpec(Port: "http") }, health, "/tmp", http)!.Name);
         Assert.Equal("shell health check 'true'", HealthChecks.For(new HealthCheckSpec { Http = null, ShellCommand = "true" }, health, "/tmp", http)!.Name);
     }
 }
