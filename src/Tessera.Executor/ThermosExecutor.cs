@@ -109,20 +109,29 @@ public sealed partial class ThermosExecutor : IExecutorHandler
 
         string sandbox;
         Live live;
+        IHealthCheck? check;
         lock (_lock)
         {
             sandbox = _rootUsed ? Path.Combine(_settings.Sandbox, "tasks", id.Value) : _settings.Sandbox;
             _rootUsed = true;
             Directory.CreateDirectory(sandbox);
             var ports = TaskPorts.Of(info);
+            check = HealthChecks.For(task.HealthCheck, ports, sandbox, _http);
             live = new Live(new TaskRunner(id.Value, task, sandbox, _time, _logs.CreateLogger("Thermos." + task.Name)), ports.TryGetValue("health", out var h) ? h : null);
             _live[id.Value] = live;
         }
 
         await _driver.UpdateAsync(id, TaskState.TASK_STARTING, null, null, _ct).ConfigureAwait(false);
         var run = live.Runner.RunAsync(_ct);
+        using var stopChecks = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+        var checks = Task.CompletedTask;
         if (await Task.WhenAny(live.Runner.FirstStarted, run).ConfigureAwait(false) != run)
-            await _driver.UpdateAsync(id, TaskState.TASK_RUNNING, null, null, _ct).ConfigureAwait(false);
+        {
+            if (check is null)
+                await _driver.UpdateAsync(id, TaskState.TASK_RUNNING, null, null, _ct).ConfigureAwait(false);
+            else
+                checks = CheckHealthAsync(id, live.Runner, check, task.HealthCheck!, sandbox, stopChecks.Token);
+        }
 
         TaskResult result;
         try
@@ -132,6 +141,11 @@ public sealed partial class ThermosExecutor : IExecutorHandler
         catch (OperationCanceledException)
         {
             return;
+        }
+        finally
+        {
+            await stopChecks.CancelAsync().ConfigureAwait(false);
+            await checks.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         var (state, reason) = live.KillRequested
@@ -146,6 +160,16 @@ public sealed partial class ThermosExecutor : IExecutorHandler
         await _driver.UpdateAsync(id, state, result.Message, reason, _ct).ConfigureAwait(false);
         EndIfIdle();
     }
+
+    /// <summary>
+    /// Aurora's health checking: TASK_RUNNING (healthy) once the checks pass; an unhealthy task is
+    /// torn down and ends TASK_FAILED with the reason (a KILL that came first wins).
+    /// </summary>
+    private Task CheckHealthAsync(TaskID id, TaskRunner runner, IHealthCheck check, HealthCheckSpec spec, string sandbox, CancellationToken ct) =>
+        new HealthMonitor(check, spec, sandbox, _time, _logs.CreateLogger("Thermos.Health")).RunAsync(
+            async token => await _driver.UpdateAsync(id, TaskState.TASK_RUNNING, null, null, true, token).ConfigureAwait(false),
+            runner.Fail,
+            ct);
 
     /// <summary>KILL: the HTTP lifecycle when the task has a <c>health</c> port, then teardown (SIGTERM, finals, SIGKILL).</summary>
     private async Task KillAsync(string taskId, Live live)

@@ -87,7 +87,11 @@ public sealed partial class ExecutorDriver(ExecutorSettings settings, ExecutorAp
     }
 
     /// <summary>Sends a status update of <paramref name="taskId"/> (with a fresh uuid); kept for the next SUBSCRIBE until acknowledged. True when the agent took it.</summary>
-    public async Task<bool> UpdateAsync(TaskID taskId, TaskState state, string? message, TaskStatusReason? reason, CancellationToken ct)
+    public Task<bool> UpdateAsync(TaskID taskId, TaskState state, string? message, TaskStatusReason? reason, CancellationToken ct) =>
+        UpdateAsync(taskId, state, message, reason, null, ct);
+
+    /// <summary>As <see cref="UpdateAsync(TaskID, TaskState, string?, TaskStatusReason?, CancellationToken)"/>, with the status's <c>healthy</c> (null: not health-checked).</summary>
+    public async Task<bool> UpdateAsync(TaskID taskId, TaskState state, string? message, TaskStatusReason? reason, bool? healthy, CancellationToken ct)
     {
         var status = new MesosTaskStatus
         {
@@ -99,6 +103,7 @@ public sealed partial class ExecutorDriver(ExecutorSettings settings, ExecutorAp
             Uuid = ByteString.CopyFrom(Guid.NewGuid().ToByteArray()),
             Message = message,
             Reason = reason,
+            Healthy = healthy,
         };
         _ledger.Sending(status);
         LogUpdate(taskId.Value, state, message);

@@ -22,6 +22,7 @@ public static class ProcessPlanner
     {
         var task = s.Task;
         if (s.KillRequested) return Teardown(TaskOutcome.Killed, "killed");
+        if (s.FailRequested is { } unhealthy) return Teardown(TaskOutcome.Failed, unhealthy);
 
         var required = task.Processes.Where(p => !p.Final && !p.Ephemeral).ToList();
         var failed = required.Where(p => s[p.Name].Status == ProcessStatus.Failed).ToList();

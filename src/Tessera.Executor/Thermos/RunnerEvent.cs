@@ -8,3 +8,6 @@ internal sealed record RunExited(string Name, int Pid, int ExitCode) : RunnerEve
 
 /// <summary>KILL or SHUTDOWN: tear the task down.</summary>
 internal sealed record KillRequested : RunnerEvent;
+
+/// <summary>The task is unhealthy: tear it down as failed.</summary>
+internal sealed record FailRequested(string Message) : RunnerEvent;

@@ -38,6 +38,9 @@ public sealed partial class TaskRunner
     /// <summary>Tears the task down: CLEANING, FINALIZING, then KILLED.</summary>
     public void Kill() => _events.Writer.TryWrite(new KillRequested());
 
+    /// <summary>Tears the task down as failed with <paramref name="message"/> (an unhealthy task): CLEANING, FINALIZING, then FAILED.</summary>
+    public void Fail(string message) => _events.Writer.TryWrite(new FailRequested(message));
+
     /// <summary>Runs the task until it ends. Resumes from the sandbox's checkpoint when it is of this task.</summary>
     public async Task<TaskResult> RunAsync(CancellationToken ct)
     {
@@ -152,6 +155,7 @@ public sealed partial class TaskRunner
         {
             RunExited exit when s[exit.Name].Pid == exit.Pid && s[exit.Name].IsRunning => s.Exited(exit.Name, exit.ExitCode, now),
             KillRequested => s.KillRequest(),
+            FailRequested fail => s.FailRequest(fail.Message),
             _ => s,
         };
     }

@@ -29,6 +29,9 @@ public sealed record TaskSnapshot
     /// <summary>A KILL or SHUTDOWN came.</summary>
     public bool KillRequested { get; init; }
 
+    /// <summary>Why the task is to fail (an unhealthy task), if it is; not checkpointed: ACTIVE acts on it at once.</summary>
+    public string? FailRequested { get; init; }
+
     /// <summary>A fresh task: every process waiting.</summary>
     public static TaskSnapshot Initial(ThermosTask task) => new()
     {
@@ -83,6 +86,9 @@ public sealed record TaskSnapshot
 
     /// <summary>A KILL or SHUTDOWN came.</summary>
     public TaskSnapshot KillRequest() => this with { KillRequested = true };
+
+    /// <summary>The task is to fail with <paramref name="message"/> (unhealthy); the first reason stays.</summary>
+    public TaskSnapshot FailRequest(string message) => this with { FailRequested = FailRequested ?? message };
 
     /// <summary>Applies a phase change of a plan.</summary>
     public TaskSnapshot Apply(PlanAction action, DateTimeOffset now) => action switch

@@ -10,10 +10,13 @@ namespace Tessera.Executor.Thermos;
 /// </summary>
 public sealed partial record ThermosBindings(IReadOnlyDictionary<string, int> Ports, string TaskId, string? Hostname)
 {
-    /// <summary>The task with its cmdlines resolved.</summary>
+    /// <summary>The task with its cmdlines (and its shell health check's command) resolved.</summary>
     public ThermosTask Apply(ThermosTask task) => task with
     {
         Processes = [.. task.Processes.Select((p, i) => p with { Cmdline = Resolve(p.Cmdline, $"processes[{i}].cmdline") })],
+        HealthCheck = task.HealthCheck is { ShellCommand: { } command } health
+            ? health with { ShellCommand = Resolve(command, "health_check_config.health_checker.shell.shell_command") }
+            : task.HealthCheck,
     };
 
     private string Resolve(string cmdline, string field)

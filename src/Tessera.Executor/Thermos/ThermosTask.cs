@@ -24,6 +24,9 @@ public sealed record ThermosTask
     /// <summary>The task's resources as declared (informational: the agent's container enforces them).</summary>
     public ThermosResources? Resources { get; init; }
 
+    /// <summary>The job's health check (<c>health_check_config</c>); null: none, RUNNING once a process starts.</summary>
+    public HealthCheckSpec? HealthCheck { get; init; }
+
     /// <summary>The process named <paramref name="name"/>.</summary>
     public ThermosProcess Process(string name) => Processes.First(p => p.Name == name);
 }

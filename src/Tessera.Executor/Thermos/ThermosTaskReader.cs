@@ -28,6 +28,7 @@ public static partial class ThermosTaskReader
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ThermosConfigException("$", "expected an object");
+            var health = ReadHealthCheck(root, "");
             var prefix = "";
             if (root.TryGetProperty("task", out var inner) && inner.ValueKind == JsonValueKind.Object)
             {
@@ -35,7 +36,7 @@ public static partial class ThermosTaskReader
                 prefix = "task.";
             }
 
-            var task = ReadTask(root, prefix);
+            var task = ReadTask(root, prefix) with { HealthCheck = health ?? (prefix.Length > 0 ? ReadHealthCheck(root, prefix) : null) };
             Validate(task, prefix);
             return task;
         }

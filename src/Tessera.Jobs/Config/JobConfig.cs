@@ -32,4 +32,20 @@ public sealed record JobConfig(
     ContainerConfig? Container = null)
 {
     public JobKey Key => new(Cluster, Role, Environment, Name);
+
+    /// <summary>
+    /// What the process-tree executor receives: <see cref="TaskConfig.ToExecutorJson"/> plus the
+    /// job's <c>health_check_config</c> (Aurora's defaults when the job has none), with Aurora's
+    /// field names. The executor health-checks with the shell checker if set, else over HTTP when
+    /// the task has a <c>health</c> port (or <c>http.url</c> is set), else not at all. When the
+    /// task has no <c>health</c> port but the Announcer's portmap aliases <c>health</c> to one of its
+    /// ports (<c>{'health': 'http'}</c>), <c>http.port</c> (Tessera's) names that port.
+    /// </summary>
+    public string ToExecutorJson() => ExecutorJson.WithHealthCheck(Task.ToExecutorJson(), HealthCheck ?? HealthCheckConfig.Default, HealthPortAlias());
+
+    private string? HealthPortAlias()
+    {
+        var ports = JobSpecMapping.PortNames(Task);
+        return !ports.Contains("health") && Announce?.Portmap is { } map && map.TryGetValue("health", out var target) && ports.Contains(target) ? target : null;
+    }
 }

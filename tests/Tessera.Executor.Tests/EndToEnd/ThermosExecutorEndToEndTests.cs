@@ -80,4 +80,32 @@ public sealed class ThermosExecutorEndToEndTests
         Assert.Equal(TaskStatusSource.SOURCE_EXECUTOR, killed.Source);
         Assert.Equal("bye\n", File.ReadAllText(FindLog(bed, "goodbye")!));
     }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string HealthTask(int code) => $$$"""
+        {"processes": [{"name": "server", "min_duration": 0, "cmdline": "exec python3 -c \"import http.server as h\nclass H(h.BaseHTTPRequestHandler):\n  def do_GET(s):\n    s.send_response({{{code}}}); s.end_headers(); s.wfile.write(b'ok')\n  def do_POST(s):\n    s.send_response(200); s.end_headers(); s.wfile.flush(); import os; os._exit(0)\n  def log_message(s, *a): pass\nh.HTTPServer(('127.0.0.1', {{thermos.ports[health]}}), H).serve_forever()\""}],
+         "finalization_wait": 5,
+         "health_check_config": {"initial_interval_secs": 1, "interval_secs": 0.2, "timeout_secs": 1, "max_consecutive_failures": 1}}
+        """;
+
+    [Fact]
+    public async Task A_health_checked_task_is_running_only_once_healthy_and_an_unhealthy_one_fails()
+    {
+        await using var bed = await ExecutorTestBed.StartAsync();
+        var labels = (int port) => new Labels { Values = [new Label { Key = "thermos.ports[health]", Value = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }] };
+        await bed.LaunchAsync(
+            bed.Task("h1", Thermos("thermos-h1"), HealthTask(200)) with { Labels = labels(FreePort()) },
+            bed.Task("h2", Thermos("thermos-h2"), HealthTask(500)) with { Labels = labels(FreePort()) });
+
+        var reached = await bed.UntilEachAsync(("h1", TaskState.TASK_RUNNING), ("h2", TaskState.TASK_FAILED));
+        Assert.True(reached["h1"].Healthy);
+        Assert.Contains("unhealthy: HTTP health check GET http://127.0.0.1:", reached["h2"].Message);
+        Assert.Contains("last: status 500", reached["h2"].Message);
+    }
 }

@@ -21,4 +21,31 @@ public sealed class ExecutorJsonTests
                 "':{'cpu':0.25,'ram':134217728,'disk':1073741824,'gpu':1}}").Replace('\'', '"'),
             task.ToExecutorJson());
     }
+
+    private static JobConfig Job(HealthCheckConfig? health) => new("hello", "www", "devcluster", "devel",
+        new TaskConfig("hello", new([new ProcessConfig("run", "serve")]), new([]), new ResourcesConfig(1, 1024, 1024)), HealthCheck: health);
+
+    [Fact]
+    public void JobJsonIsTheTaskJsonPlusTheHealthCheckWithAurorasNames()
+    {
+        var job = Job(new HealthCheckConfig(new HttpHealthCheckerConfig("/ready", "", 204, "http://localhost:8080/ready"),
+            InitialIntervalSecs: 0.5, IntervalSecs: 2, TimeoutSecs: 3, MaxConsecutiveFailures: 4, MinConsecutiveSuccesses: 5));
+        Assert.Equal(
+            job.Task.ToExecutorJson()[..^1] + string.Concat(
+                ",'health_check_config':{'health_checker':{'http':{'endpoint':'/ready','expected_response':'','expected_response_code':204,",
+                "'url':'http://localhost:8080/ready'}},'initial_interval_secs':0.5,'interval_secs':2,'timeout_secs':3,",
+                "'max_consecutive_failures':4,'min_consecutive_successes':5}}").Replace('\'', '"'),
+            job.ToExecutorJson());
+    }
+
+    [Fact]
+    public void JobJsonCarriesTheShellCheckerOrAurorasDefaults()
+    {
+        Assert.EndsWith(
+            ",'health_check_config':{'health_checker':{'shell':{'shell_command':'test -f up'}},'initial_interval_secs':15,'interval_secs':10,'timeout_secs':1,'max_consecutive_failures':0,'min_consecutive_successes':1}}".Replace('\'', '"'),
+            Job(new HealthCheckConfig(null, new ShellHealthCheckerConfig("test -f up"))).ToExecutorJson());
+        Assert.Contains(
+            "'health_checker':{'http':{'endpoint':'/health','expected_response':'ok','expected_response_code':0}}".Replace('\'', '"'),
+            Job(null).ToExecutorJson());
+    }
 }

@@ -16,7 +16,10 @@ public sealed class JobSpecMappingTests
         Assert.Equal(new Tessera.Jobs.Scheduling.TaskResources(0.1, 64, 64), spec.Template.Resources);
         Assert.Equal<string>(["http"], [.. spec.Template.Ports]);
         Assert.True(spec.Template.IsService);
-        Assert.Equal(result.Job!.Task.ToExecutorJson(), spec.Template.TaskJson);
+        Assert.Equal(result.Job!.ToExecutorJson(), spec.Template.TaskJson);
+        Assert.StartsWith(result.Job!.Task.ToExecutorJson()[..^1] + ",\"health_check_config\":{\"health_checker\":{\"http\":{\"endpoint\":\"/health\"", spec.Template.TaskJson);
+        // The Announcer's portmap {'health': 'http'}: the executor probes the http port.
+        Assert.Contains("\"expected_response_code\":0,\"port\":\"http\"}}", spec.Template.TaskJson);
         // Without the process-tree executor: the regular processes in order, stopping at a failure.
         Assert.StartsWith("( echo \"hello world from instance {{mesos.instance}}\" > index.html ) && ( python3 -c ", spec.Template.Command);
     }
