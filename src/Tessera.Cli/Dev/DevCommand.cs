@@ -96,7 +96,7 @@ internal static class DevCommand
             DevLayoutFile.Save(options.DataDir, options.Agents);
             DevBanner.Write(stdout, options, cluster);
             var exit = TesseraCommand.ExitOk;
-            if (options.Demo) exit = await DevDemo.RunAsync(cluster, stdout, stderr, stop.Token);
+            if (options.Demo) exit = await DevDemo.RunAsync(cluster, options, stdout, stderr, stop.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

@@ -65,12 +65,12 @@ public sealed partial class DevCommandTests
 public sealed class DevDemoTests
 {
     [Fact]
-    public async Task DemoRunsThreeIsolatedInstancesOnThreeAgentsAndTheClusterKeepsRunning()
+    public async Task DemoRunsIsolatedTasksAndAHealthCheckedAuroraServiceOnThreeAgents()
     {
         var data = Directory.CreateTempSubdirectory("tessera-demo-").FullName;
         var port = TesseraProcess.FreePorts(4);
         await using var dev = TesseraProcess.Start("dev", "--demo", "--data-dir", data, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await dev.WaitForOutputAsync("demo: all instances finished", TimeSpan.FromSeconds(120));
+        await dev.WaitForOutputAsync("demo: done.", TimeSpan.FromSeconds(180));
         var output = dev.Stdout;
         var agents = System.Text.RegularExpressions.Regex.Matches(output, @"\[\d\]   agent        (\S+)").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(3, agents.Count);
@@ -81,7 +81,18 @@ public sealed class DevDemoTests
         var (code, status, _) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(60), "cluster", "status", "--master", $"127.0.0.1:{port}");
         Assert.Equal(0, code);
         Assert.Contains("3 finished", status, StringComparison.Ordinal);
+        // The .aurora service: three instances RUNNING (healthy) on three hosts, each serving its page.
+        var served = System.Text.RegularExpressions.Regex.Matches(output, @"instance (\d): RUNNING and healthy on (\S+), serving (http://\S+)").ToList();
+        Assert.Equal(3, served.Count);
+        Assert.Equal(3, served.Select(m => m.Groups[2].Value).Distinct().Count());
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var match in served)
+            Assert.Equal($"hello world from instance {match.Groups[1].Value}\n", await http.GetStringAsync(new Uri(match.Groups[3].Value)));
+        // The service's tasks belong to a checkpointing framework and would outlive the cluster: stop them first.
+        var (killed, _, killError) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(60), "job", "killall", "devcluster/www-data/devel/hello_world", "--jobs", $"127.0.0.1:{port + 3031}");
+        Assert.True(killed == 0, killError);
         Assert.Equal(0, await dev.StopAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("tessera dev: stopped; no task was left running", dev.Stdout, StringComparison.Ordinal);
         Directory.Delete(data, recursive: true);
     }
 }
