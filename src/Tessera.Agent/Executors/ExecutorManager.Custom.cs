@@ -209,7 +209,7 @@ internal sealed partial class ExecutorManager
     }
 
     internal bool Pending(string frameworkId, string taskId) =>
-        _rt.Updates.Unacknowledged.Any(u => u.FrameworkId.Value == frameworkId && u.Status.TaskId.Value == taskId);
+        _rt.Updates.HasPending(frameworkId, taskId);
 
     private double Now() => (_rt.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds;
 

@@ -140,7 +140,7 @@ internal sealed partial class AgentRuntime
     public AgentRegistration Registration(AgentInfo info) => new()
     {
         AgentInfo = info,
-        Tasks = [.. Tasks.Values.Where(t => !t.IsTerminal || Updates.Unacknowledged.Any(u => u.Status.TaskId.Value == t.TaskId)).Select(ToWire), .. Executors.ReportedTasks()],
+        Tasks = [.. Tasks.Values.Where(t => !t.IsTerminal || Updates.HasPending(t.FrameworkId, t.TaskId)).Select(ToWire), .. Executors.ReportedTasks()],
         Executors = [.. Executors.ReportedExecutors()],
         Frameworks = [.. Tasks.Values.Select(t => t.Framework).Concat(Executors.ReportedFrameworks()).DistinctBy(f => f.Id!.Value)],
     };
@@ -152,7 +152,7 @@ internal sealed partial class AgentRuntime
         var key = (ack.FrameworkId.Value, ack.TaskId.Value);
         if (!Tasks.TryGetValue(key, out var task)) return;
         // A finished task whose last update was acknowledged is done with.
-        if (task.IsTerminal && Updates.PendingFor(key.Item1, key.Item2).Count == 0)
+        if (task.IsTerminal && !Updates.HasPending(key.Item1, key.Item2))
         {
             Tasks.Remove(key);
             if (task.Framework.Checkpoint == true) TaskCheckpoints.Remove(key.Item1, key.Item2);

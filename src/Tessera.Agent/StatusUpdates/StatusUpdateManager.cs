@@ -60,6 +60,10 @@ internal sealed class StatusUpdateManager(TimeSpan retryInitial, TimeSpan retryM
 
     public IEnumerable<AgentStatusUpdate> Unacknowledged => _streams.Values.SelectMany(s => s.Pending);
 
+    /// <summary>Whether the task has an update not yet acknowledged.</summary>
+    public bool HasPending(string frameworkId, string taskId) =>
+        _streams.TryGetValue((frameworkId, taskId), out var stream) && stream.Pending.Count > 0;
+
     /// <summary>One task's updates not yet acknowledged, oldest first.</summary>
     public IReadOnlyList<AgentStatusUpdate> PendingFor(string frameworkId, string taskId) =>
         _streams.TryGetValue((frameworkId, taskId), out var stream) ? [.. stream.Pending] : [];

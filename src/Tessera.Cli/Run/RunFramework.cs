@@ -49,7 +49,6 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         }
 
         using var life = new CancellationTokenSource();
-        using var files = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await using var scheduler = new SchedulerConnection(master);
         var events = await scheduler.SubscribeAsync(Framework(), interrupt);
         var pump = PumpAsync(events, life.Token);
@@ -59,7 +58,7 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         using var onInterrupt = interrupt.Register(() => _signals.Writer.TryWrite(new RunSignal.Interrupted()));
         try
         {
-            return await LoopAsync(scheduler, operatorApi, files, life.Token);
+            return await LoopAsync(scheduler, operatorApi, life.Token);
         }
         finally
         {
@@ -81,14 +80,14 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         Hostname = Environment.MachineName,
     };
 
-    private async Task<int> LoopAsync(SchedulerConnection scheduler, OperatorClient operatorApi, HttpClient files, CancellationToken ct)
+    private async Task<int> LoopAsync(SchedulerConnection scheduler, OperatorClient operatorApi, CancellationToken ct)
     {
         await foreach (var signal in _signals.Reader.ReadAllAsync(ct))
         {
             switch (signal)
             {
                 case RunSignal.EventArrived { Event: var e }:
-                    await OnEventAsync(scheduler, files, e, ct);
+                    await OnEventAsync(scheduler, e, ct);
                     break;
                 case RunSignal.Tick:
                     await OnTickAsync(scheduler, operatorApi, ct);
@@ -111,7 +110,7 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         _instances.All(i => i.Ended || (!i.Launched && _failure is not null))
         || (_stopDeadline is { } until && time.GetUtcNow() >= until);
 
-    private async Task OnEventAsync(SchedulerConnection scheduler, HttpClient files, SchedulerEvent e, CancellationToken ct)
+    private async Task OnEventAsync(SchedulerConnection scheduler, SchedulerEvent e, CancellationToken ct)
     {
         switch (e.Type)
         {
@@ -123,7 +122,7 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
                 await OnOffersAsync(scheduler, offers, ct);
                 break;
             case SchedulerEventType.UPDATE when e.Update is { } update:
-                await OnUpdateAsync(scheduler, files, update.Status, ct);
+                await OnUpdateAsync(scheduler, update.Status, ct);
                 break;
             case SchedulerEventType.ERROR when e.Error is { } error:
                 stderr.WriteLine($"tessera: the master removed the framework: {error.Message}");
@@ -180,7 +179,7 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
         }
     }
 
-    private async Task OnUpdateAsync(SchedulerConnection scheduler, HttpClient files, MesosTaskStatus status, CancellationToken ct)
+    private async Task OnUpdateAsync(SchedulerConnection scheduler, MesosTaskStatus status, CancellationToken ct)
     {
         var instance = _instances.FirstOrDefault(i => i.TaskId?.Value == status.TaskId.Value);
         if (instance is not null && !instance.Ended)
@@ -193,7 +192,7 @@ internal sealed class RunFramework(RunSpec spec, Uri master, TextWriter stdout, 
             if (status.State != TaskState.TASK_STAGING && instance.Tail is null && instance.AgentEndpoint is { } endpoint && _frameworkId is not null)
             {
                 var prefix = spec.Instances > 1 ? $"[{instance.Index}] " : null;
-                instance.Tail = new SandboxTail(files, endpoint, _frameworkId.Value, status.TaskId.Value, stdout, stderr, prefix, time);
+                instance.Tail = new SandboxTail(endpoint, _frameworkId.Value, status.TaskId.Value, stdout, stderr, prefix, time);
                 instance.Tailing = instance.Tail.RunAsync(ct);
             }
             if (TaskExit.Of(status) is { } outcome)

@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
-using System.Text.Json;
+using Tessera.Cli.Client;
 
 namespace Tessera.Cli.Run;
 
@@ -14,18 +12,16 @@ namespace Tessera.Cli.Run;
 internal sealed class SandboxTail
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private readonly HttpClient _http;
-    private readonly Uri _agent;
+    private readonly AgentFilesClient _files;
     private readonly string _sandbox;
     private readonly TimeProvider _time;
     private readonly FileFollower _stdout;
     private readonly FileFollower _stderr;
     private readonly CancellationTokenSource _finish = new();
 
-    public SandboxTail(HttpClient http, Uri agent, string frameworkId, string taskId, TextWriter stdout, TextWriter stderr, string? prefix, TimeProvider time)
+    public SandboxTail(Uri agent, string frameworkId, string taskId, TextWriter stdout, TextWriter stderr, string? prefix, TimeProvider time)
     {
-        _http = http;
-        _agent = agent;
+        _files = new AgentFilesClient(agent);
         _sandbox = $"/frameworks/{frameworkId}/executors/{taskId}/runs/latest";
         _time = time;
         _stdout = new FileFollower("stdout", new LinePrefixer(stdout, prefix));
@@ -65,6 +61,7 @@ internal sealed class SandboxTail
         }
         _stdout.Output.Flush();
         _stderr.Output.Flush();
+        _files.Dispose();
     }
 
     private async Task PollAsync(CancellationToken ct)
@@ -78,38 +75,22 @@ internal sealed class SandboxTail
     {
         while (true)
         {
-            var url = new Uri(_agent, $"/files/read?path={Uri.EscapeDataString($"{_sandbox}/{file.Name}")}&offset={file.Offset.ToString(CultureInfo.InvariantCulture)}");
-            string body;
+            FileChunk? chunk;
             try
             {
-                using var response = await _http.GetAsync(url, ct);
-                if (response.StatusCode != HttpStatusCode.OK) return;
-                body = await response.Content.ReadAsStringAsync(ct);
+                chunk = await _files.ReadAsync($"{_sandbox}/{file.Name}", file.Offset, -1, ct);
             }
-            catch (HttpRequestException)
+            catch (CliException)
             {
+                // The agent is unreachable or refuses for now: the next poll tries again.
                 return;
             }
-            var data = Data(body);
-            if (string.IsNullOrEmpty(data)) return;
+            if (chunk is null || chunk.Data.Length == 0) return;
             // A character cut at the page boundary reads as U+FFFD: read its bytes again next time.
-            var whole = data.TrimEnd('\uFFFD');
+            var whole = chunk.Data.TrimEnd('\uFFFD');
             if (whole.Length == 0) return;
             file.Offset += Encoding.UTF8.GetByteCount(whole);
             file.Output.Write(whole);
-        }
-    }
-
-    private static string? Data(string body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 

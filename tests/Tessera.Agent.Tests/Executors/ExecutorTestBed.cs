@@ -56,16 +56,7 @@ internal sealed class ExecutorTestBed : IAsyncDisposable
         }));
 
     /// <summary>Updates of the task, each acknowledged, until one in <paramref name="state"/>.</summary>
-    public async Task<MesosTaskStatus> UntilAsync(string taskId, TaskState state)
-    {
-        while (true)
-        {
-            var status = await Scheduler.NextUpdateAsync(taskId, TimeSpan.FromSeconds(20));
-            if (status.Uuid is not null) await Scheduler.CallAsync(Calls.Acknowledge(status));
-            if (status.State == state) return status;
-            Assert.False(TaskStates.IsTerminal(status.State), $"task {taskId} ended {status.State} ({status.Reason}: {status.Message}) while waiting for {state}");
-        }
-    }
+    public Task<MesosTaskStatus> UntilAsync(string taskId, TaskState state) => Scheduler.UntilAsync(taskId, state, TimeSpan.FromSeconds(20));
 
     /// <summary>Updates of several tasks, all acknowledged, until each has reached its state; the statuses in those states.</summary>
     public async Task<Dictionary<string, MesosTaskStatus>> UntilEachAsync(params (string Task, TaskState State)[] wanted)
@@ -83,16 +74,7 @@ internal sealed class ExecutorTestBed : IAsyncDisposable
     }
 
     /// <summary>A MESSAGE event with this text (already received while waiting for something else, or still to come).</summary>
-    public async Task<MessageEvent> MessageAsync(string text)
-    {
-        bool Match(SchedulerEvent e) => e.Type == SchedulerEventType.MESSAGE && e.Message!.Data.ToUtf8String() == text;
-        if (Scheduler.Received.FirstOrDefault(Match) is { } seen) return seen.Message!;
-        while (true)
-        {
-            var evt = await Scheduler.NextAsync(SchedulerEventType.MESSAGE, TimeSpan.FromSeconds(20));
-            if (Match(evt)) return evt.Message!;
-        }
-    }
+    public Task<MessageEvent> MessageAsync(string text) => Scheduler.MessageAsync(text);
 
     /// <summary>The FAILURE event for the executor (it may have come before the task's last update).</summary>
     public async Task<FailureEvent> FailureAsync(string executorId)

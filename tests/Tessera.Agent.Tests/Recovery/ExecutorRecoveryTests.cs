@@ -205,28 +205,9 @@ public sealed class ExecutorRecoveryTests
             }
         }
 
-        /// <summary>Updates of the task, each acknowledged, until one in <paramref name="state"/>.</summary>
-        public async Task<MesosTaskStatus> UntilAsync(string taskId, TaskState state)
-        {
-            while (true)
-            {
-                var status = await Scheduler.NextUpdateAsync(taskId, TimeSpan.FromSeconds(30));
-                if (status.Uuid is not null) await Scheduler.CallAsync(Calls.Acknowledge(status));
-                if (status.State == state) return status;
-                Assert.False(TaskStates.IsTerminal(status.State), $"task {taskId} ended {status.State} ({status.Reason}: {status.Message}) while waiting for {state}");
-            }
-        }
+        public Task<MesosTaskStatus> UntilAsync(string taskId, TaskState state) => Scheduler.UntilAsync(taskId, state, TimeSpan.FromSeconds(30));
 
-        public async Task<MessageEvent> MessageAsync(string text)
-        {
-            bool Match(SchedulerEvent e) => e.Type == SchedulerEventType.MESSAGE && e.Message!.Data.ToUtf8String() == text;
-            if (Scheduler.Received.FirstOrDefault(Match) is { } seen) return seen.Message!;
-            while (true)
-            {
-                var evt = await Scheduler.NextAsync(SchedulerEventType.MESSAGE, TimeSpan.FromSeconds(20));
-                if (Match(evt)) return evt.Message!;
-            }
-        }
+        public Task<MessageEvent> MessageAsync(string text) => Scheduler.MessageAsync(text);
 
         public async ValueTask DisposeAsync()
         {
