@@ -19,9 +19,10 @@ internal static class JobsCommand
         var ip = new Option<string>("--ip") { Description = "the address the jobs API listens on", DefaultValueFactory = _ => "127.0.0.1" };
         var dataDir = new Option<string>("--data-dir") { Description = "where the job store (jobs.db) lives", DefaultValueFactory = _ => Path.Combine(".tessera", "jobs") };
         var thermos = new Option<string?>("--thermos-executor") { Description = "the process-tree executor command (default: this program's 'executor thermos'); 'none' runs each task as a plain command task" };
+        var reconcile = new Option<string>("--reconcile-interval") { Description = "how often to ask the master for every task's state (a duration: 30secs, 15mins)", DefaultValueFactory = _ => "15mins" };
         var command = new Command("jobs", "run the Tessera Jobs scheduler (a framework on the master) and its REST API\n\nExample:\n  tessera jobs --master 127.0.0.1:5050 --port 8081 --data-dir /var/lib/tessera/jobs")
         {
-            master, port, ip, dataDir, thermos,
+            master, port, ip, dataDir, thermos, reconcile,
         };
         var parse = new RootCommand { command }.Parse(["jobs", .. args]);
         if (parse.Errors.Count > 0)
@@ -41,8 +42,14 @@ internal static class JobsCommand
             stderr.WriteLine($"tessera jobs: {e.Message}");
             return TesseraCommand.ExitUsage;
         }
+        if (!Tessera.Core.Flags.DurationText.TryParse(parse.GetValue(reconcile)!, out var reconcileInterval, out var durationError) || reconcileInterval <= TimeSpan.Zero)
+        {
+            stderr.WriteLine($"tessera jobs: --reconcile-interval: {durationError ?? "must be more than 0"}");
+            return TesseraCommand.ExitUsage;
+        }
         var options = new JobsSchedulerOptions
         {
+            ReconcileInterval = reconcileInterval,
             Master = masterUri,
             DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
             ThermosExecutor = parse.GetValue(thermos) switch { null => SelfCommand.ThermosExecutor(), "none" => null, var given => given },

@@ -30,6 +30,7 @@ internal sealed partial class JobsCore(
     private long? _frameworkIdVersion = loaded.FrameworkId?.Version;
     private Func<SchedulerCall, CancellationToken, Task>? _send;
     private bool _suppressed;
+    private DateTimeOffset _lastReconcile;
 
     /// <summary>The framework id in effect (stored), or null before the first subscription.</summary>
     public string? FrameworkId => _frameworkId?.Value;
@@ -74,6 +75,7 @@ internal sealed partial class JobsCore(
         }, ct);
         foreach (var killing in onAgent.Where(t => t.Status is ScheduleStatus.KILLING or ScheduleStatus.RESTARTING))
             await KillOnAgentAsync(killing, ct);
+        _lastReconcile = time.GetUtcNow();
         _suppressed = false;
         await ReviveOrSuppressAsync(ct);
     }
@@ -104,6 +106,10 @@ internal sealed partial class JobsCore(
                     break;
                 case TransitionResult.Refused refused:
                     JobsLog.Refused(logger, id, refused.Reason);
+                    // A task we have given up on (LOST after a partition, say) is alive after all:
+                    // its replacement holds the instance, so this one must go (Aurora does the same).
+                    if (known.Value.Status.IsTerminal() && !TaskStates.IsTerminal(status.State))
+                        await CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = status.TaskId, AgentId = status.AgentId } }, ct);
                     break;
             }
         }
@@ -139,6 +145,19 @@ internal sealed partial class JobsCore(
         }
         await AdvanceRolloutsAsync(ct);
         await ReviveOrSuppressAsync(ct);
+        await ReconcileWhenDueAsync(now, ct);
+    }
+
+    /// <summary>
+    /// Implicit reconciliation every <see cref="JobsSchedulerOptions.ReconcileInterval"/>: the
+    /// master answers with every task it knows of ours, which is how a task on an agent that came
+    /// back from a partition (after we replaced it) is found and killed.
+    /// </summary>
+    private async Task ReconcileWhenDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (_send is null || now - _lastReconcile < options.ReconcileInterval) return;
+        _lastReconcile = now;
+        await CallAsync(new SchedulerCall { Type = SchedulerCallType.RECONCILE, Reconcile = new ReconcileCall { Tasks = [] } }, ct);
     }
 
     /// <summary>

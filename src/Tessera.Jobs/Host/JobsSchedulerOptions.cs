@@ -37,6 +37,9 @@ public sealed record JobsSchedulerOptions
     /// <summary>How often timers (throttle expiry, transient timeouts, rolling restarts) are checked.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often the scheduler asks the master for the state of all its tasks (implicit reconciliation; Aurora: hourly).</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long to wait before subscribing again after the stream is lost.</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
 

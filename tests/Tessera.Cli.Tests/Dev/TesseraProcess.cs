@@ -19,6 +19,8 @@ internal sealed class TesseraProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
     }
 
+    public int Pid => _process.Id;
+
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
@@ -58,6 +60,13 @@ internal sealed class TesseraProcess : IAsyncDisposable
     {
         Kill(_process.Id, 15);
         return await WaitAsync(timeout);
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up (its children are left alone).</summary>
+    public async Task KillHardAsync()
+    {
+        Kill(_process.Id, 9);
+        await _process.WaitForExitAsync();
     }
 
     public async Task<int> WaitAsync(TimeSpan timeout)
