@@ -72,7 +72,7 @@ public sealed class AgentLossEndToEndTests
         {
             foreach (var agent in agents.Values) await agent.DisposeAsync();
             // A failed run may leave the killed agent's task behind (its launcher was orphaned with the agent).
-            using var pkill = System.Diagnostics.Process.Start("pkill", ["-9", "-f", data]);
+            using var pkill = System.Diagnostics.Process.Start("pkill", ["-9", "-f", $"tessera-launch .*{data}"]);
             await pkill.WaitForExitAsync();
         }
         await jobs.StopAsync(TimeSpan.FromSeconds(30));
