@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Tessera.Cli.Client;
+using Tessera.Core.Flags;
+using Tessera.Jobs.Scheduling;
 using Tessera.Jobs.Host;
 
 namespace Tessera.Cli;
@@ -19,10 +21,13 @@ internal static class JobsCommand
         var ip = new Option<string>("--ip") { Description = "the address the jobs API listens on", DefaultValueFactory = _ => "127.0.0.1" };
         var dataDir = new Option<string>("--data-dir") { Description = "where the job store (jobs.db) lives", DefaultValueFactory = _ => Path.Combine(".tessera", "jobs") };
         var thermos = new Option<string?>("--thermos-executor") { Description = "the process-tree executor command (default: this program's 'executor thermos'); 'none' runs each task as a plain command task" };
-        var reconcile = new Option<string>("--reconcile-interval") { Description = "how often to ask the master for every task's state (a duration: 30secs, 15mins)", DefaultValueFactory = _ => "15mins" };
+        var reconcile = Duration("--reconcile-interval", "how often to ask the master for every task's state", "15mins");
+        var threshold = Duration("--flapping-task-threshold", "a task that ends sooner after it started flapped", "5mins");
+        var initialDelay = Duration("--initial-flapping-task-delay", "the first flapping penalty (doubles per flap in a row)", "30secs");
+        var maxDelay = Duration("--max-flapping-task-delay", "the largest flapping penalty", "5mins");
         var command = new Command("jobs", "run the Tessera Jobs scheduler (a framework on the master) and its REST API\n\nExample:\n  tessera jobs --master 127.0.0.1:5050 --port 8081 --data-dir /var/lib/tessera/jobs")
         {
-            master, port, ip, dataDir, thermos, reconcile,
+            master, port, ip, dataDir, thermos, reconcile, threshold, initialDelay, maxDelay,
         };
         var parse = new RootCommand { command }.Parse(["jobs", .. args]);
         if (parse.Errors.Count > 0)
@@ -42,14 +47,20 @@ internal static class JobsCommand
             stderr.WriteLine($"tessera jobs: {e.Message}");
             return TesseraCommand.ExitUsage;
         }
-        if (!Tessera.Core.Flags.DurationText.TryParse(parse.GetValue(reconcile)!, out var reconcileInterval, out var durationError) || reconcileInterval <= TimeSpan.Zero)
+        var durations = new Dictionary<string, TimeSpan>();
+        foreach (var option in new[] { reconcile, threshold, initialDelay, maxDelay })
         {
-            stderr.WriteLine($"tessera jobs: --reconcile-interval: {durationError ?? "must be more than 0"}");
-            return TesseraCommand.ExitUsage;
+            if (!DurationText.TryParse(parse.GetValue(option)!, out var value, out var error) || value <= TimeSpan.Zero)
+            {
+                stderr.WriteLine($"tessera jobs: {option.Name}: {error ?? "must be more than 0"}");
+                return TesseraCommand.ExitUsage;
+            }
+            durations[option.Name] = value;
         }
         var options = new JobsSchedulerOptions
         {
-            ReconcileInterval = reconcileInterval,
+            ReconcileInterval = durations[reconcile.Name],
+            Flapping = new FlappingSettings(durations[threshold.Name], durations[initialDelay.Name], durations[maxDelay.Name]),
             Master = masterUri,
             DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
             ThermosExecutor = parse.GetValue(thermos) switch { null => SelfCommand.ThermosExecutor(), "none" => null, var given => given },
@@ -82,4 +93,7 @@ internal static class JobsCommand
         }
         return TesseraCommand.ExitOk;
     }
+
+    private static Option<string> Duration(string name, string description, string defaultValue) =>
+        new(name) { Description = $"{description} (a duration: 30secs, 15mins)", DefaultValueFactory = _ => defaultValue };
 }

@@ -170,7 +170,7 @@ internal sealed partial class JobsCore(
         List<JobStoreWrite> writes = [Put(after)];
         if (after.Status.IsTerminal())
         {
-            var decision = ReschedulePolicy.Decide(after, NewTaskId(after.Spec), time.GetUtcNow());
+            var decision = ReschedulePolicy.Decide(after, NewTaskId(after.Spec), time.GetUtcNow(), options.Flapping);
             JobsLog.Ended(logger, after.TaskId, after.Status.ToString(), decision.Reason);
             if (decision is RescheduleDecision.Rescheduled rescheduled && _jobs.ContainsKey(after.Spec.Job))
                 writes.Add(Put(rescheduled.Replacement));

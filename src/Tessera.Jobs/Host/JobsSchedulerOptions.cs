@@ -40,6 +40,9 @@ public sealed record JobsSchedulerOptions
     /// <summary>How often the scheduler asks the master for the state of all its tasks (implicit reconciliation; Aurora: hourly).</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The flapping penalty (Aurora's defaults: under 5 min is a flap; 30 s doubling to 5 min).</summary>
+    public FlappingSettings Flapping { get; init; } = FlappingSettings.Default;
+
     /// <summary>How long to wait before subscribing again after the stream is lost.</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
 

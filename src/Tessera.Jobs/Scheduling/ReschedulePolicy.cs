@@ -23,7 +23,7 @@ public static class ReschedulePolicy
     }
 
     /// <summary>Decides whether <paramref name="ended"/> is replaced; the replacement gets <paramref name="newTaskId"/>.</summary>
-    public static RescheduleDecision Decide(ScheduledTask ended, string newTaskId, DateTimeOffset now)
+    public static RescheduleDecision Decide(ScheduledTask ended, string newTaskId, DateTimeOffset now, FlappingSettings? flapping = null)
     {
         ArgumentNullException.ThrowIfNull(ended);
         ArgumentException.ThrowIfNullOrEmpty(newTaskId);
@@ -57,7 +57,7 @@ public static class ReschedulePolicy
                 : $"{ended.Status} and not a service");
         }
 
-        var flapped = FlappingPenalty.Flapped(ended);
+        var flapped = FlappingPenalty.Flapped(ended, flapping);
         var flaps = flapped ? ended.ConsecutiveFlaps + 1 : 0;
         var created = ScheduledTask.Create(newTaskId, spec, now, $"rescheduled from {ended.TaskId}: {why}") with
         {
@@ -65,7 +65,7 @@ public static class ReschedulePolicy
             FailureCount = ended.FailureCount + (ended.Status == ScheduleStatus.FAILED ? 1 : 0),
             ConsecutiveFlaps = flaps,
         };
-        var penalty = FlappingPenalty.For(flaps);
+        var penalty = FlappingPenalty.For(flaps, flapping);
         if (penalty == TimeSpan.Zero)
         {
             var pending = TaskStateMachine.Transition(created, ScheduleStatus.PENDING, now, why);

@@ -40,6 +40,8 @@ internal sealed class JobsCluster : IAsyncDisposable
             DataDir = DataDir,
             TickInterval = TimeSpan.FromMilliseconds(200),
             ReconnectDelay = TimeSpan.FromMilliseconds(200),
+            // Short penalties so a test sees a flapping task come back (Aurora's defaults are 30 s to 5 min).
+            Flapping = new FlappingSettings(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)),
         }, port: 0);
         await Server.Scheduler.Subscribed.WaitAsync(TimeSpan.FromSeconds(10));
     }

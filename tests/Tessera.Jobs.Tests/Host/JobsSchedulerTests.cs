@@ -44,6 +44,38 @@ public sealed class JobsSchedulerTests
     }
 
     [Fact]
+    public async Task ABatchJobIsRetriedUpToMaxTaskFailuresThenStaysFailed()
+    {
+        await using var cluster = await JobsCluster.StartAsync();
+        var job = JobsCluster.Job("batch", 1, "echo try; exit 3", service: false, maxFailures: 2);
+        await cluster.CreateAsync(job);
+
+        var status = await cluster.WaitAsync(job.Key, s => s.InstanceStatuses[0].Status == ScheduleStatus.FAILED && s.InstanceStatuses[0].FailureCount == 1, seconds: 30);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // longer than the penalty: a third try would have started
+
+        var history = (await cluster.Server!.Scheduler.AskAsync(core => core.History(job.Key, 0), default)).Value!.Tasks;
+        Assert.Equal(2, history.Length);
+        Assert.All(history, t => Assert.Equal(ScheduleStatus.FAILED, t.Status));
+        Assert.Equal(history[0].TaskId, history[1].AncestorId);
+        Assert.Contains("FAILED (1 of max_task_failures 2)", history[1].Events[0].Message, StringComparison.Ordinal);
+        Assert.Equal(status.InstanceStatuses[0].TaskId, (await cluster.StatusAsync(job.Key)).InstanceStatuses[0].TaskId);
+    }
+
+    [Fact]
+    public async Task AFinishedBatchTaskIsNotReplaced()
+    {
+        await using var cluster = await JobsCluster.StartAsync();
+        var job = JobsCluster.Job("once", 1, "true", service: false, maxFailures: 3);
+        await cluster.CreateAsync(job);
+
+        await cluster.WaitAsync(job.Key, s => s.InstanceStatuses[0].Status == ScheduleStatus.FINISHED);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var history = (await cluster.Server!.Scheduler.AskAsync(core => core.History(job.Key, 0), default)).Value!.Tasks;
+        Assert.Equal(ScheduleStatus.FINISHED, Assert.Single(history).Status);
+    }
+
+    [Fact]
     public async Task AnInstanceThatCannotFitShowsWhyWithAmounts()
     {
         await using var cluster = await JobsCluster.StartAsync();

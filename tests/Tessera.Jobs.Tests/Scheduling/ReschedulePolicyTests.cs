@@ -171,6 +171,22 @@ public sealed class ReschedulePolicyTests
     }
 
     [Fact]
+    public void ConfiguredPenaltyAndThresholdAreUsed()
+    {
+        var settings = new FlappingSettings(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(4), FlappingPenalty.For(2, settings));
+        Assert.Equal(TimeSpan.FromSeconds(5), FlappingPenalty.For(3, settings));
+
+        var ranTwelveSeconds = RunAndEnd(Pending(Spec()), T0, TimeSpan.FromSeconds(12), FAILED);
+        Assert.True(FlappingPenalty.Flapped(ranTwelveSeconds));
+        Assert.False(FlappingPenalty.Flapped(ranTwelveSeconds, settings));
+        var ranFiveSeconds = RunAndEnd(Pending(Spec(service: true)), T0, TimeSpan.FromSeconds(5), FAILED);
+        var decision = Assert.IsType<RescheduleDecision.Rescheduled>(ReschedulePolicy.Decide(ranFiveSeconds, "n", ranFiveSeconds.Since, settings));
+        Assert.Equal(THROTTLED, decision.Replacement.Status);
+        Assert.Equal(ranFiveSeconds.Since + TimeSpan.FromSeconds(2), decision.Replacement.ThrottledUntil);
+    }
+
+    [Fact]
     public void ActiveTaskIsNotRescheduled()
     {
         var running = Walk(Pending(Spec(service: true)), T0, ASSIGNED, RUNNING);
