@@ -15,9 +15,6 @@ namespace Tessera.Executor;
 /// </summary>
 public sealed partial class ThermosExecutor : IExecutorHandler
 {
-    /// <summary>Waits of the HTTP lifecycle (Aurora's defaults).</summary>
-    public static readonly TimeSpan LifecycleWait = TimeSpan.FromSeconds(5);
-
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Live> _live = new(StringComparer.Ordinal);
     private readonly ExecutorSettings _settings;
@@ -43,7 +40,8 @@ public sealed partial class ThermosExecutor : IExecutorHandler
         _ct = ct;
     }
 
-    private sealed record Live(TaskRunner Runner, int? HealthPort)
+    /// <summary>A running task; <paramref name="LifecyclePort"/> is the port its HTTP lifecycle is served on, when it has one.</summary>
+    private sealed record Live(TaskRunner Runner, HttpLifecycleSpec? Lifecycle, int? LifecyclePort)
     {
         public bool KillRequested { get; set; }
     }
@@ -117,7 +115,8 @@ public sealed partial class ThermosExecutor : IExecutorHandler
             Directory.CreateDirectory(sandbox);
             var ports = TaskPorts.Of(info);
             check = HealthChecks.For(task.HealthCheck, ports, sandbox, _http);
-            live = new Live(new TaskRunner(id.Value, task, sandbox, _time, _logs.CreateLogger("Thermos." + task.Name)), ports.TryGetValue("health", out var h) ? h : null);
+            var lifecyclePort = task.Lifecycle is { } lifecycle && ports.TryGetValue(lifecycle.Port, out var h) ? h : (int?)null;
+            live = new Live(new TaskRunner(id.Value, task, sandbox, _time, _logs.CreateLogger("Thermos." + task.Name)), task.Lifecycle, lifecyclePort);
             _live[id.Value] = live;
         }
 
@@ -171,31 +170,46 @@ public sealed partial class ThermosExecutor : IExecutorHandler
             runner.Fail,
             ct);
 
-    /// <summary>KILL: the HTTP lifecycle when the task has a <c>health</c> port, then teardown (SIGTERM, finals, SIGKILL).</summary>
+    /// <summary>
+    /// KILL: the HTTP lifecycle when the task has its port (POST the graceful endpoint, wait for the
+    /// task to end; POST the shutdown endpoint, wait again), then teardown (SIGTERM, finals, SIGKILL).
+    /// </summary>
     private async Task KillAsync(string taskId, Live live)
     {
-        var run = live.Runner;
-        if (live.HealthPort is { } port)
+        if (live is { Lifecycle: { } lifecycle, LifecyclePort: { } port })
         {
-            foreach (var endpoint in new[] { "/quitquitquit", "/abortabortabort" })
+            foreach (var (endpoint, wait) in new[] { (lifecycle.GracefulEndpoint, lifecycle.GracefulWait), (lifecycle.ShutdownEndpoint, lifecycle.ShutdownWait) })
             {
-                await PostLifecycleAsync(port, endpoint).ConfigureAwait(false);
-                bool ended;
-                lock (_lock) ended = !_live.ContainsKey(taskId);
-                if (ended) return;
-                await Task.Delay(LifecycleWait, _time, _ct).ConfigureAwait(false);
+                await PostLifecycleAsync(port, endpoint, wait).ConfigureAwait(false);
+                if (await EndedWithinAsync(taskId, wait).ConfigureAwait(false)) return;
             }
         }
 
-        run.Kill();
+        live.Runner.Kill();
     }
 
-    private async Task PostLifecycleAsync(int port, string endpoint)
+    /// <summary>Whether the task has ended within <paramref name="wait"/> (checked every 100 ms on the executor's clock).</summary>
+    private async Task<bool> EndedWithinAsync(string taskId, TimeSpan wait)
+    {
+        var until = _time.GetUtcNow() + wait;
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (!_live.ContainsKey(taskId)) return true;
+            }
+
+            if (_time.GetUtcNow() >= until) return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PostLifecycleAsync(int port, string endpoint, TimeSpan wait)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_ct);
-            timeout.CancelAfter(LifecycleWait);
+            timeout.CancelAfter(wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
             using var response = await _http.PostAsync(new Uri($"http://127.0.0.1:{port}{endpoint}"), null, timeout.Token).ConfigureAwait(false);
             LogLifecycle(endpoint, (int)response.StatusCode);
         }

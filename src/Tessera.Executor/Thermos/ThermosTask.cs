@@ -27,6 +27,9 @@ public sealed record ThermosTask
     /// <summary>The job's health check (<c>health_check_config</c>); null: none, RUNNING once a process starts.</summary>
     public HealthCheckSpec? HealthCheck { get; init; }
 
+    /// <summary>What a kill POSTs before signals (<c>lifecycle.http</c>); null: nothing, signals at once.</summary>
+    public HttpLifecycleSpec? Lifecycle { get; init; } = new();
+
     /// <summary>The process named <paramref name="name"/>.</summary>
     public ThermosProcess Process(string name) => Processes.First(p => p.Name == name);
 }

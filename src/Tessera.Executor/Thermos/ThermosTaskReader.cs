@@ -29,6 +29,8 @@ public static partial class ThermosTaskReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ThermosConfigException("$", "expected an object");
             var health = ReadHealthCheck(root, "");
+            var lifecycle = ReadLifecycle(root, "");
+            var hasLifecycle = root.TryGetProperty("lifecycle", out _);
             var prefix = "";
             if (root.TryGetProperty("task", out var inner) && inner.ValueKind == JsonValueKind.Object)
             {
@@ -36,7 +38,11 @@ public static partial class ThermosTaskReader
                 prefix = "task.";
             }
 
-            var task = ReadTask(root, prefix) with { HealthCheck = health ?? (prefix.Length > 0 ? ReadHealthCheck(root, prefix) : null) };
+            var task = ReadTask(root, prefix) with
+            {
+                HealthCheck = health ?? (prefix.Length > 0 ? ReadHealthCheck(root, prefix) : null),
+                Lifecycle = hasLifecycle || prefix.Length == 0 ? lifecycle : ReadLifecycle(root, prefix),
+            };
             Validate(task, prefix);
             return task;
         }

@@ -39,9 +39,14 @@ public sealed record JobConfig(
     /// field names. The executor health-checks with the shell checker if set, else over HTTP when
     /// the task has a <c>health</c> port (or <c>http.url</c> is set), else not at all. When the
     /// task has no <c>health</c> port but the Announcer's portmap aliases <c>health</c> to one of its
-    /// ports (<c>{'health': 'http'}</c>), <c>http.port</c> (Tessera's) names that port.
+    /// ports (<c>{'health': 'http'}</c>), <c>http.port</c> (Tessera's) names that port. The job's
+    /// <c>lifecycle</c> follows (Aurora's default HTTP lifecycle when it has none; its port follows
+    /// the same alias).
     /// </summary>
-    public string ToExecutorJson() => ExecutorJson.WithHealthCheck(Task.ToExecutorJson(), HealthCheck ?? HealthCheckConfig.Default, HealthPortAlias());
+    public string ToExecutorJson() => ExecutorJson.WithLifecycle(
+        ExecutorJson.WithHealthCheck(Task.ToExecutorJson(), HealthCheck ?? HealthCheckConfig.Default, HealthPortAlias()),
+        Lifecycle ?? LifecycleConfig.Default,
+        Lifecycle?.Http is null or { Port: "health" } ? HealthPortAlias() : null);
 
     private string? HealthPortAlias()
     {

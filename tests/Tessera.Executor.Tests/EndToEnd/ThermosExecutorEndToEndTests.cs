@@ -108,4 +108,33 @@ public sealed class ThermosExecutorEndToEndTests
         Assert.Contains("unhealthy: HTTP health check GET http://127.0.0.1:", reached["h2"].Message);
         Assert.Contains("last: status 500", reached["h2"].Message);
     }
+
+    // A server on the health port that writes each POST's path to lifecycle.log and exits on `exitOn`.
+    private static string LifecycleTask(string exitOn) => $$$"""
+        {"processes": [{"name": "server", "min_duration": 0, "cmdline": "exec python3 -c \"import http.server as h, os\nclass H(h.BaseHTTPRequestHandler):\n  def do_POST(s):\n    open('lifecycle.log', 'a').write(s.path + '\\n'); s.send_response(200); s.end_headers(); s.wfile.flush()\n    if s.path == '{{{exitOn}}}': os._exit(0)\n  def log_message(s, *a): pass\nh.HTTPServer(('127.0.0.1', {{thermos.ports[health]}}), H).serve_forever()\""}],
+         "lifecycle": {"http": {"graceful_shutdown_wait_secs": 1, "shutdown_wait_secs": 1}} }
+        """;
+
+    [Fact]
+    public async Task A_kill_posts_quitquitquit_then_abortabortabort_before_signals()
+    {
+        await using var bed = await ExecutorTestBed.StartAsync();
+        var labels = (int port) => new Labels { Values = [new Label { Key = "thermos.ports[health]", Value = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }] };
+        await bed.LaunchAsync(
+            bed.Task("graceful", Thermos("thermos-l1"), LifecycleTask("/quitquitquit")) with { Labels = labels(FreePort()) },
+            bed.Task("stubborn", Thermos("thermos-l2"), LifecycleTask("/abortabortabort")) with { Labels = labels(FreePort()) });
+        await bed.UntilEachAsync(("graceful", TaskState.TASK_RUNNING), ("stubborn", TaskState.TASK_RUNNING));
+        await Task.Delay(500); // RUNNING means the process started; let the servers listen
+
+        foreach (var id in new[] { "graceful", "stubborn" })
+            await bed.Scheduler.CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = TaskID.Of(id), AgentId = AgentID.Of(bed.AgentId) } });
+        var ended = await bed.UntilEachAsync(("graceful", TaskState.TASK_KILLED), ("stubborn", TaskState.TASK_KILLED));
+
+        Assert.Equal(TaskStatusSource.SOURCE_EXECUTOR, ended["graceful"].Source);
+        Assert.Equal("/quitquitquit\n", File.ReadAllText(Log(bed, "thermos-l1")));
+        Assert.Equal("/quitquitquit\n/abortabortabort\n", File.ReadAllText(Log(bed, "thermos-l2")));
+    }
+
+    private static string Log(ExecutorTestBed bed, string executorId) =>
+        Directory.EnumerateFiles(bed.Fixture.WorkDir, "lifecycle.log", SearchOption.AllDirectories).Single(f => f.Contains(executorId, StringComparison.Ordinal));
 }

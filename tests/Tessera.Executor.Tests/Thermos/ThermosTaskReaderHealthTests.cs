@@ -81,4 +81,29 @@ public sealed class ThermosTaskReaderHealthTests
         Assert.Equal("HTTP health check GET http://127.0.0.1:31001/health", HealthChecks.For(new HealthCheckSpec { Http = new HttpCheckSpec(Port: "http") }, health, "/tmp", http)!.Name);
         Assert.Equal("shell health check 'true'", HealthChecks.For(new HealthCheckSpec { Http = null, ShellCommand = "true" }, health, "/tmp", http)!.Name);
     }
+
+    [Fact]
+    public void Without_lifecycle_the_task_has_auroras_http_lifecycle_and_an_empty_one_means_none()
+    {
+        Assert.Equal(new HttpLifecycleSpec(), ThermosTaskReader.Parse("{" + Processes + "}").Lifecycle);
+        Assert.Null(ThermosTaskReader.Parse("{" + Processes + """, "lifecycle": {}}""").Lifecycle);
+        Assert.Null(ThermosTaskReader.Parse("{" + Processes + """, "lifecycle": {"http": null}}""").Lifecycle);
+    }
+
+    [Fact]
+    public void Every_lifecycle_field_is_read_and_endpoints_must_be_paths()
+    {
+        var lifecycle = ThermosTaskReader.Parse("{" + Processes + """
+            , "lifecycle": {"http": {"port": "admin", "graceful_shutdown_endpoint": "/stop", "shutdown_endpoint": "/die",
+                            "graceful_shutdown_wait_secs": 0.5, "shutdown_wait_secs": 2}}}
+            """).Lifecycle;
+        Assert.Equal(new HttpLifecycleSpec
+        {
+            Port = "admin", GracefulEndpoint = "/stop", ShutdownEndpoint = "/die",
+            GracefulWait = TimeSpan.FromSeconds(0.5), ShutdownWait = TimeSpan.FromSeconds(2),
+        }, lifecycle);
+        var bad = Assert.Throws<ThermosConfigException>(() => ThermosTaskReader.Parse("{" + Processes + """, "lifecycle": {"http": {"shutdown_endpoint": "http://evil/x"}}}"""));
+        Assert.Contains("lifecycle.http.shutdown_endpoint", bad.Message);
+        Assert.Contains("must be a path starting with '/'", bad.Message);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ExecutorJsonTests
             job.Task.ToExecutorJson()[..^1] + string.Concat(
                 ",'health_check_config':{'health_checker':{'http':{'endpoint':'/ready','expected_response':'','expected_response_code':204,",
                 "'url':'http://localhost:8080/ready'}},'initial_interval_secs':0.5,'interval_secs':2,'timeout_secs':3,",
-                "'max_consecutive_failures':4,'min_consecutive_successes':5}}").Replace('\'', '"'),
+                "'max_consecutive_failures':4,'min_consecutive_successes':5},", DefaultLifecycle, "}").Replace('\'', '"'),
             job.ToExecutorJson());
     }
 
@@ -42,10 +42,23 @@ public sealed class ExecutorJsonTests
     public void JobJsonCarriesTheShellCheckerOrAurorasDefaults()
     {
         Assert.EndsWith(
-            ",'health_check_config':{'health_checker':{'shell':{'shell_command':'test -f up'}},'initial_interval_secs':15,'interval_secs':10,'timeout_secs':1,'max_consecutive_failures':0,'min_consecutive_successes':1}}".Replace('\'', '"'),
+            (",'health_check_config':{'health_checker':{'shell':{'shell_command':'test -f up'}},'initial_interval_secs':15,'interval_secs':10,'timeout_secs':1,'max_consecutive_failures':0,'min_consecutive_successes':1}," + DefaultLifecycle + "}").Replace('\'', '"'),
             Job(new HealthCheckConfig(null, new ShellHealthCheckerConfig("test -f up"))).ToExecutorJson());
         Assert.Contains(
             "'health_checker':{'http':{'endpoint':'/health','expected_response':'ok','expected_response_code':0}}".Replace('\'', '"'),
             Job(null).ToExecutorJson());
+    }
+
+    private const string DefaultLifecycle =
+        "'lifecycle':{'http':{'port':'health','graceful_shutdown_endpoint':'/quitquitquit','shutdown_endpoint':'/abortabortabort','graceful_shutdown_wait_secs':5,'shutdown_wait_secs':5}}";
+
+    [Fact]
+    public void JobJsonCarriesTheJobsLifecycleOrNoneWhenItHasNoHttpLifecycle()
+    {
+        var custom = Job(null) with { Lifecycle = new LifecycleConfig(new HttpLifecycleConfig("admin", "/stop", "/die", 2, 1)) };
+        Assert.EndsWith(
+            "'lifecycle':{'http':{'port':'admin','graceful_shutdown_endpoint':'/stop','shutdown_endpoint':'/die','graceful_shutdown_wait_secs':2,'shutdown_wait_secs':1}}}".Replace('\'', '"'),
+            custom.ToExecutorJson());
+        Assert.EndsWith("\"lifecycle\":{}}", (Job(null) with { Lifecycle = new LifecycleConfig(null) }).ToExecutorJson());
     }
 }
