@@ -137,4 +137,38 @@ public sealed class ThermosExecutorEndToEndTests
 
     private static string Log(ExecutorTestBed bed, string executorId) =>
         Directory.EnumerateFiles(bed.Fixture.WorkDir, "lifecycle.log", SearchOption.AllDirectories).Single(f => f.Contains(executorId, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_process_killed_from_outside_is_restarted_within_its_max_failures()
+    {
+        await using var bed = await ExecutorTestBed.StartAsync();
+        var marker = $"{Random.Shared.Next(100, 999)}.{Random.Shared.Next(1000, 9999)}"; // a sleep argument nothing else uses
+        var task = $$"""{"processes": [{"name": "server", "cmdline": "echo run; exec sleep {{marker}}", "max_failures": 3, "min_duration": 0}]}""";
+        await bed.LaunchAsync(bed.Task("restarts", Thermos("thermos-r"), task));
+        await bed.UntilAsync("restarts", TaskState.TASK_RUNNING);
+
+        for (var run = 0; run < 2; run++)
+        {
+            await UntilFileAsync(bed, Path.Combine(".logs", "server", run.ToString(System.Globalization.CultureInfo.InvariantCulture), "stdout"));
+            await Task.Delay(300);
+            using var pkill = System.Diagnostics.Process.Start("pkill", ["-9", "-f", $"sleep {marker}"]);
+            await pkill.WaitForExitAsync();
+            Assert.Equal(0, pkill.ExitCode);
+        }
+
+        // Two failures of three: run 2 starts and the task is still running.
+        await UntilFileAsync(bed, Path.Combine(".logs", "server", "2", "stdout"));
+        await bed.Scheduler.CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = TaskID.Of("restarts"), AgentId = AgentID.Of(bed.AgentId) } });
+        Assert.Equal(TaskState.TASK_KILLED, (await bed.UntilAsync("restarts", TaskState.TASK_KILLED)).State);
+    }
+
+    private static async Task UntilFileAsync(ExecutorTestBed bed, string suffix)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Directory.EnumerateFiles(bed.Fixture.WorkDir, "stdout", SearchOption.AllDirectories).Any(f => f.EndsWith(suffix, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"no {suffix} in 30 s");
+            await Task.Delay(100);
+        }
+    }
 }
