@@ -40,6 +40,9 @@ public sealed class ItemSet : IEquatable<ItemSet>
         return new ItemSet(Items.Union(other.Items));
     }
 
+    /// <summary>Union that allows shared items: only for summaries over several agents (see <see cref="ResourceSet.AcrossAgents"/>).</summary>
+    public ItemSet Union(ItemSet other) => new(Items.Union(other.Items));
+
     public ItemSet Subtract(ItemSet other)
     {
         if (!Contains(other))

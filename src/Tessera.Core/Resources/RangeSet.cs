@@ -86,6 +86,22 @@ public sealed class RangeSet : IEquatable<RangeSet>
         return Of(Ranges.Concat(other.Ranges));
     }
 
+    /// <summary>Union that allows overlaps: only for summaries over several agents (see <see cref="ResourceSet.AcrossAgents"/>).</summary>
+    public RangeSet Union(RangeSet other)
+    {
+        if (other.IsEmpty) return this;
+        if (IsEmpty) return other;
+        var sorted = Ranges.Concat(other.Ranges).OrderBy(r => r.Begin).ToList();
+        var merged = new List<ValueRange> { sorted[0] };
+        foreach (var r in sorted.Skip(1))
+        {
+            var last = merged[^1];
+            if (r.Begin <= last.End) merged[^1] = last with { End = Math.Max(last.End, r.End) };
+            else merged.Add(r);
+        }
+        return Of(merged);
+    }
+
     /// <summary>Removes <paramref name="other"/>, which must be contained.</summary>
     public RangeSet Subtract(RangeSet other)
     {

@@ -118,6 +118,13 @@ public sealed class Resource : IEquatable<Resource>
         _ => WithSet(Set.Add(other.Set)),
     };
 
+    internal Resource UnionValue(Resource other) => Kind switch
+    {
+        ResourceKind.Scalar => WithScalar(Scalar + other.Scalar),
+        ResourceKind.Ranges => WithRanges(Ranges.Union(other.Ranges)),
+        _ => WithSet(Set.Union(other.Set)),
+    };
+
     internal Resource SubtractValue(Resource other) => Kind switch
     {
         // The constructor refuses a negative result: this is the "after subtraction" invariant check.

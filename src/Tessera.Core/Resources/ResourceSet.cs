@@ -35,6 +35,25 @@ public sealed class ResourceSet : IEquatable<ResourceSet>, IReadOnlyList<Resourc
 
     public static ResourceSet Of(params Resource[] resources) => Of((IEnumerable<Resource>)resources);
 
+    /// <summary>
+    /// A total over resources of several agents (a framework's or role's allocation, its offers):
+    /// scalars add, ranges and sets are unioned. Port 31000 on two agents is two ports, but a
+    /// summary can only list it once (Mesos sums the same way); the disjointness check of
+    /// <see cref="Of(IEnumerable{Resource})"/> holds only within one agent and would refuse this.
+    /// </summary>
+    public static ResourceSet AcrossAgents(IEnumerable<Resource> resources)
+    {
+        var builder = new List<Resource>();
+        foreach (var r in resources)
+        {
+            if (r.IsEmpty) continue;
+            var i = r.IsAtomic ? -1 : builder.FindIndex(b => !b.IsAtomic && b.SameIdentity(r));
+            if (i >= 0) builder[i] = builder[i].UnionValue(r);
+            else builder.Add(r);
+        }
+        return new ResourceSet([.. builder]);
+    }
+
     /// <summary>Parses the agent text form or the JSON array form; see <see cref="ResourceTextParser"/>.</summary>
     public static ResourceSet Parse(string text, string defaultRole = RoleName.Default) => ResourceTextParser.Parse(text, defaultRole);
 

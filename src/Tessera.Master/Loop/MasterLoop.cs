@@ -62,7 +62,15 @@ internal sealed partial class MasterLoop
                         LogHandlerFailed(_log, message.GetType().Name, e);
                     }
                 }
-                _runtime.AfterBatch();
+                try
+                {
+                    _runtime.AfterBatch();
+                }
+                catch (Exception e)
+                {
+                    // Same rule: a failed snapshot must not stop the loop (readers keep the last one).
+                    LogHandlerFailed(_log, "AfterBatch", e);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -65,8 +65,9 @@ internal static class SnapshotBuilder
     {
         var offers = f.Offers.Select(id => state.Offers[id]).ToList();
         // One merge per role, not one copy per task: frameworks can hold 100,000 tasks.
+        // Tasks and offers span agents: summed with AcrossAgents (the same port on two agents is no overlap).
         var allocated = ResourceSet.Of(f.Tasks.Values.Where(t => !t.ResourcesReleased).GroupBy(t => t.Role)
-            .SelectMany(g => ResourceSet.Of(g.SelectMany(t => t.Resources)).AllocatedTo(g.Key)));
+            .SelectMany(g => ResourceSet.AcrossAgents(g.SelectMany(t => t.Resources)).AllocatedTo(g.Key)));
         return new FrameworkEntry
         {
             FrameworkInfo = f.Info,
@@ -78,7 +79,7 @@ internal static class SnapshotBuilder
             UnregisteredTime = f.UnregisteredAt is { } u ? TimeInfo.From(u) : null,
             Offers = [.. offers.Where(o => state.Agents.ContainsKey(o.AgentId)).Select(o => OfferWire.Build(o, state.Agents[o.AgentId], f))],
             AllocatedResources = ResourceWireForm.ToWire(allocated),
-            OfferedResources = ResourceWireForm.ToWire(offers.Aggregate(ResourceSet.Empty, (s, o) => s + o.Resources.AllocatedTo(o.Role))),
+            OfferedResources = ResourceWireForm.ToWire(ResourceSet.AcrossAgents(offers.SelectMany(o => o.Resources.AllocatedTo(o.Role)))),
         };
     }
 
