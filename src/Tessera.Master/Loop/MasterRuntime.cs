@@ -53,5 +53,22 @@ internal sealed class MasterRuntime
     /// <summary>Marks state changed so the next batch end republishes the read snapshot.</summary>
     public void Changed() => Snapshots.MarkDirty();
 
-    public void AfterBatch() => Snapshots.PublishIfDirty();
+    private bool _allocationRequested;
+
+    /// <summary>
+    /// Asks for an allocation cycle at the end of this batch instead of the next tick (REVIVE: a
+    /// framework that asks for offers gets them at once, as Mesos' allocator does); several
+    /// requests in one batch make one cycle.
+    /// </summary>
+    public void RequestAllocation() => _allocationRequested = true;
+
+    public void AfterBatch()
+    {
+        if (_allocationRequested)
+        {
+            _allocationRequested = false;
+            Offers.Allocate();
+        }
+        Snapshots.PublishIfDirty();
+    }
 }

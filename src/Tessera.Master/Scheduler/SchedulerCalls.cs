@@ -60,6 +60,7 @@ internal static class SchedulerCalls
     {
         if (UnknownRole(framework, roles) is { } bad) return CallOutcome.BadRequest($"'revive.roles': '{bad}' is not one of the framework's roles");
         rt.State.Allocator.Revive(framework.Id, roles ?? []);
+        rt.RequestAllocation();
         rt.Changed();
         return CallOutcome.Accepted;
     }
