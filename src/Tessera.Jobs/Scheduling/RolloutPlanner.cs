@@ -111,7 +111,7 @@ public static class RolloutPlanner
         }
         if (phase != RolloutPhase.Rolling)
             steps.Add(new RolloutStep.Finished(phase, reason!));
-        if (steps.Count == 0)
+        if (steps.Count == 0 && remaining.Length == state.Remaining.Length)
             return new RolloutPlan(state, []);
         return new RolloutPlan(state with
         {
@@ -138,9 +138,9 @@ public static class RolloutPlanner
     }
 
     /// <summary>
-    /// How long <paramref name="task"/>'s latest stretch in RUNNING lasted (to <paramref name="now"/>
-    /// while it goes on), counted from the last recovery when it was reported unhealthy, and cut where
-    /// it was reported unhealthy; null when it never ran healthy.
+    /// How long <paramref name="task"/>'s latest stretch in RUNNING has lasted (to <paramref name="now"/>
+    /// while it goes on), counted from its last recovery when it was reported unhealthy and cut where
+    /// it was reported unhealthy; null when it never ran, or runs unhealthy now.
     /// </summary>
     public static TimeSpan? RanFor(ScheduledTask task, DateTimeOffset now)
     {
@@ -156,7 +156,7 @@ public static class RolloutPlanner
         {
             if (task.Healthy == false)
             {
-                if (changed <= start) return null;
+                if (changed <= start || (changed < end && i == events.Length - 1)) return null;
                 if (changed < end) end = changed;
             }
             else if (changed > start && changed < end)
