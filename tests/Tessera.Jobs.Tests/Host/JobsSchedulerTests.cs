@@ -117,7 +117,7 @@ public sealed class JobsSchedulerTests
         Assert.True(AllRunning(after, 2));
         Assert.All(after.InstanceStatuses, i => Assert.DoesNotContain(before.InstanceStatuses, b => b.TaskId == i.TaskId));
         Assert.All(after.InstanceStatuses, i => Assert.Contains(i.Events, e => e.Message.Contains("while restarting", StringComparison.Ordinal)));
-        Assert.Equal([0, 1], after.Restart!.Done);
+        Assert.Equal([0, 1], after.Restart!.Done.ToArray());
         Assert.Equal("restarted 2 of 2 instances", after.Restart.Reason);
 
         using (var add = await cluster.PostAsync($"/api/jobs/{job.Key}/add", """{"instance":0,"count":2}"""))
