@@ -136,11 +136,11 @@ public sealed class JobCommandsTests : IAsyncLifetime
         // Not under /tmp: tasks get a private one.
         var marker = $"/var/tmp/tessera-restart-test-{Guid.NewGuid():N}";
         using var cleanup = new MarkerFile(marker);
-        var create = await Run("create", key, await SpecFileAsync(2, $"if [ -e {marker} ]; then exit 1; fi; touch {marker}; sleep 300"));
+        var create = await Run("create", key, await SpecFileAsync(1, $"if [ -e {marker} ]; then exit 1; fi; touch {marker}; sleep 300"));
         Assert.True(create.Code == 0, create.ToString());
-        await WaitStatusAsync(key, s => Count(s, " RUNNING ") == 2);
+        await WaitStatusAsync(key, s => Count(s, " RUNNING ") == 1);
 
-        var restart = await Run("restart", key + "/0", "--watch-secs", "5", "--wait");
+        var restart = await Run("restart", key, "--watch-secs", "5", "--wait");
 
         Assert.True(restart.Code == 1, restart.ToString());
         Assert.StartsWith("tessera: restart failed: 1 instance failed, more than max_total_failures 0 (instance 0: 1 replacement failed", restart.Err);
