@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Tessera.Cli.Client;
 using Tessera.Jobs;
 using Tessera.Jobs.Api;
+using Tessera.Jobs.Scheduling;
 
 namespace Tessera.Cli.Commands;
 
@@ -111,14 +112,32 @@ internal static class JobCommands
         });
 
         var restartKey = new Argument<string>("KEY[/INSTANCES]") { Description = "cluster/role/env/name, optionally /0-2,5" };
-        var batch = new Option<int>("--batch-size") { Description = "how many instances restart at a time", DefaultValueFactory = _ => 1 };
-        var restart = new Command("restart", "rolling restart: instances are killed and replaced, --batch-size at a time\n\nExample:\n  tessera job restart devcluster/www-data/prod/hello --batch-size 2") { restartKey, batch };
+        var batch = new Option<int>("--batch-size") { Description = "how many instances restart at a time; a batch starts when the one before has ended", DefaultValueFactory = _ => 1 };
+        var watchSecs = new Option<int>("--watch-secs") { Description = "how long a replacement must run (healthy) before its instance is done", DefaultValueFactory = _ => RolloutSettings.DefaultWatchSecs };
+        var perInstance = new Option<int>("--max-per-instance-failures") { Description = "failed replacements an instance may have before the instance fails", DefaultValueFactory = _ => 0 };
+        var totalFailures = new Option<int>("--max-total-failures") { Description = "failed instances tolerated; one more fails the restart and leaves the rest alone", DefaultValueFactory = _ => 0 };
+        var wait = new Option<bool>("--wait") { Description = "wait until the restart ends: exit 0 when done, 1 with the reason when it failed" };
+        var restart = new Command("restart", """
+            rolling restart: --batch-size instances at a time are killed and replaced; an instance is done
+            when its replacement has run (healthy) for --watch-secs
+
+            Examples:
+              tessera job restart devcluster/www-data/prod/hello --batch-size 2
+              tessera job restart devcluster/www-data/prod/hello/0-3 --watch-secs 60 --max-total-failures 1 --wait
+            """) { restartKey, batch, watchSecs, perInstance, totalFailures, wait };
         CliAction.Set(restart, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var target = JobInstances.Parse(parse.GetValue(restartKey)!);
+            var request = new RestartRequest(target.Instances, target.Instances is null, parse.GetValue(batch), parse.GetValue(watchSecs),
+                parse.GetValue(perInstance), parse.GetValue(totalFailures));
+            if (request.Settings.Problem() is { } problem)
+                throw new CliException(JobText.AsOption(problem), TesseraCommand.ExitUsage);
             using var client = Client(parse);
-            var body = JsonSerializer.Serialize(new InstancesRequest(target.Instances, target.Instances is null, parse.GetValue(batch)), JobsApiJsonContext.Default.InstancesRequest);
-            return Print(cli, await client.PostAsync(JobsClient.JobPath(target.Key) + "/restart", body, ct));
+            var body = JsonSerializer.Serialize(request, JobsApiJsonContext.Default.RestartRequest);
+            var started = await client.PostAsync(JobsClient.JobPath(target.Key) + "/restart", body, ct);
+            if (!parse.GetValue(wait)) return Print(cli, started);
+            if (!cli.Json) cli.Out.WriteLine(JobsClient.Decode(started, JobsApiJsonContext.Default.ActionResult).Message);
+            return await WaitForRestartAsync(client, cli, target.Key, ct);
         });
 
         var addKey = new Argument<string>("KEY/INSTANCE") { Description = "the job and the instance whose config the new ones copy" };
@@ -170,6 +189,32 @@ internal static class JobCommands
         spec["key"] = keyNode;
         if (spec["template"] is JsonObject template) template["job"] = keyNode.DeepClone();
         return spec.ToJsonString();
+    }
+
+    /// <summary>
+    /// Polls the job's status every second until its restart ends; prints the progress when it
+    /// changes, then how it ended. Done is exit 0, failed exit 1 with the reason.
+    /// </summary>
+    private static async Task<int> WaitForRestartAsync(JobsClient client, CliContext cli, JobKey key, CancellationToken ct)
+    {
+        string? last = null;
+        while (true)
+        {
+            var status = JobsClient.Decode(await client.GetAsync(JobsClient.JobPath(key), ct), JobsApiJsonContext.Default.JobStatus);
+            var restart = status.Restart ?? throw new CliException($"job {key} has no restart any more");
+            if (restart.State != RolloutPhase.Rolling)
+            {
+                if (cli.Json) cli.Out.WriteLine(JsonSerializer.Serialize(restart, JobsApiJsonContext.Default.RestartStatus));
+                if (restart.State == RolloutPhase.Failed)
+                    throw new CliException($"restart failed: {restart.Reason}");
+                if (!cli.Json) cli.Out.WriteLine($"restart done: {restart.Reason}");
+                return TesseraCommand.ExitOk;
+            }
+            var progress = JobText.RestartProgress(restart);
+            if (!cli.Json && progress != last) cli.Out.WriteLine(progress);
+            last = progress;
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
     }
 
     private static int Print(CliContext cli, string json)

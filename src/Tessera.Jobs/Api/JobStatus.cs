@@ -3,7 +3,10 @@ using Tessera.Jobs.Scheduling;
 
 namespace Tessera.Jobs.Api;
 
-/// <summary><c>GET /api/jobs/{cluster}/{role}/{env}/{name}</c>: the job's spec summary and every instance.</summary>
+/// <summary>
+/// <c>GET /api/jobs/{cluster}/{role}/{env}/{name}</c>: the job's spec summary, every instance, and
+/// its latest rolling restart (<see cref="Restart"/>, null when it never had one).
+/// </summary>
 public sealed record JobStatus(
     string Key,
     int Instances,
@@ -11,4 +14,4 @@ public sealed record JobStatus(
     bool IsService,
     string? Command,
     ImmutableArray<InstanceStatus> InstanceStatuses,
-    string? Rollout);
+    RestartStatus? Restart);

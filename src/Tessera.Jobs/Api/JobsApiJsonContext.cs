@@ -16,6 +16,7 @@ namespace Tessera.Jobs.Api;
 [JsonSerializable(typeof(ImmutableArray<JobSummary>))]
 [JsonSerializable(typeof(TaskHistory))]
 [JsonSerializable(typeof(InstancesRequest))]
+[JsonSerializable(typeof(RestartRequest))]
 [JsonSerializable(typeof(AddRequest))]
 [JsonSerializable(typeof(ActionResult))]
 public sealed partial class JobsApiJsonContext : JsonSerializerContext;

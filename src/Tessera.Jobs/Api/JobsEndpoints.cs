@@ -46,11 +46,11 @@ internal static class JobsEndpoints
             JobsApiJsonContext.Default.ActionResult));
         app.MapPost(JobPath + "/restart", (HttpContext http) => WithKey(http, async key =>
         {
-            var body = await ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest, new InstancesRequest(All: true));
+            var body = await ReadAsync(http, JobsApiJsonContext.Default.RestartRequest, new RestartRequest(All: true));
             if (body.Problem is { } problem) return problem;
             var request = body.Value!;
             IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
-            return await scheduler.AskAsync((core, ct) => core.RestartAsync(key, instances, request.BatchSize, ct), http.RequestAborted, "restart");
+            return await scheduler.AskAsync((core, ct) => core.RestartAsync(key, instances, request.Settings, ct), http.RequestAborted, "restart");
         }, JobsApiJsonContext.Default.ActionResult));
         app.MapPost(JobPath + "/add", (HttpContext http) => WithKey(http, async key =>
         {

@@ -17,7 +17,9 @@ internal sealed partial class JobsCore
             return ApiProblem.Conflict($"key: job {job.Key} still has active tasks being killed; try again when they have ended");
         var now = time.GetUtcNow();
         var tasks = Enumerable.Range(0, job.Instances).Select(i => ReschedulePolicy.Initial(NewTaskId(job.Instance(i)), job.Instance(i), now)).ToList();
-        await CommitAsync([Put(job), .. tasks.Select(Put)], ct);
+        // A restart record left from an earlier job of the same key is not this job's.
+        JobStoreWrite[] stale = _rollouts.TryGetValue(job.Key, out var old) ? [new JobStoreWrite.DeleteRollout(job.Key, Tessera.State.ExpectVersion.Exactly(old.Version))] : [];
+        await CommitAsync([Put(job), .. tasks.Select(Put), .. stale], ct);
         JobsLog.JobChanged(logger, job.Key.ToString(), $"created with {job.Instances} instance(s)");
         await ReviveOrSuppressAsync(ct);
         return ApiOutcome<ActionResult>.Ok(new ActionResult(job.Key.ToString(), $"created {job.Key} with {Plural(job.Instances, "instance")}",
@@ -55,20 +57,15 @@ internal sealed partial class JobsCore
                     break;
             }
         }
+        // A rolling restart drops killed instances by itself (RolloutPlanner); killall removes its record with the job.
         if (removeJob)
         {
             writes.Add(new JobStoreWrite.DeleteJob(key, Tessera.State.ExpectVersion.Exactly(job.Version)));
-            _rollouts.Remove(key);
-        }
-        else if (_rollouts.TryGetValue(key, out var rollout) && wanted is not null)
-        {
-            _rollouts[key] = rollout with { Remaining = ImmutableQueue.CreateRange(rollout.Remaining.Where(i => !wanted.Contains(i))) };
-        }
-        else if (wanted is null)
-        {
-            _rollouts.Remove(key);
+            if (_rollouts.TryGetValue(key, out var rollout))
+                writes.Add(new JobStoreWrite.DeleteRollout(key, Tessera.State.ExpectVersion.Exactly(rollout.Version)));
         }
         await CommitAsync(writes, ct);
+        await AdvanceRolloutsAsync(ct);
         foreach (var task in killing)
             await KillOnAgentAsync(task, ct);
         await ReviveOrSuppressAsync(ct);
@@ -78,23 +75,27 @@ internal sealed partial class JobsCore
             [.. touched.Select(t => t.Spec.InstanceId).Distinct().Order()], [.. touched.Select(t => t.TaskId)]));
     }
 
-    /// <summary>Starts a rolling restart: <paramref name="batchSize"/> instances at a time go RESTARTING, the next batch when their replacements run.</summary>
-    public async Task<ApiOutcome<ActionResult>> RestartAsync(JobKey key, IReadOnlyList<int>? instances, int batchSize, CancellationToken ct)
+    /// <summary>
+    /// Starts a rolling restart (<see cref="RolloutPlanner"/>): stored, then the first batch goes
+    /// RESTARTING; later batches follow as the replacements pass their watch (on updates and ticks).
+    /// </summary>
+    public async Task<ApiOutcome<ActionResult>> RestartAsync(JobKey key, IReadOnlyList<int>? instances, RolloutSettings settings, CancellationToken ct)
     {
         if (!_jobs.TryGetValue(key, out var job))
             return ApiProblem.NotFound($"key: no job {key}");
-        if (batchSize < 1)
-            return ApiProblem.BadRequest($"batch_size: must be at least 1, not {batchSize}");
+        if (settings.Problem() is { } problem)
+            return ApiProblem.BadRequest(problem);
         if (instances is not null && instances.FirstOrDefault(i => i < 0 || i >= job.Value.Instances, -1) is var bad and >= 0)
             return ApiProblem.BadRequest($"instances: instance {bad} does not exist (the job has instances 0-{job.Value.Instances - 1})");
-        if (_rollouts.ContainsKey(key))
+        if (_rollouts.TryGetValue(key, out var running) && running.Value.Phase == RolloutPhase.Rolling)
             return ApiProblem.Conflict($"key: job {key} is already restarting");
-        var list = (instances ?? [.. Enumerable.Range(0, job.Value.Instances)]).Distinct().Order().ToList();
-        _rollouts[key] = new Rollout(ImmutableQueue.CreateRange(list), ImmutableDictionary<int, string?>.Empty, batchSize);
-        await AdvanceRolloutsAsync(ct);
-        var message = $"restarting {Plural(list.Count, "instance")} of {key}, {batchSize} at a time";
+        var rollout = RolloutState.Start(key, instances ?? [.. Enumerable.Range(0, job.Value.Instances)], settings, time.GetUtcNow());
+        await CommitAsync([Put(rollout)], ct);
+        var message = $"restarting {Plural(rollout.Remaining.Length, "instance")} of {key}, {settings.BatchSize} at a time, "
+            + $"each watched {Plural(settings.WatchSecs, "second")}";
         JobsLog.JobChanged(logger, key.ToString(), message);
-        return ApiOutcome<ActionResult>.Ok(new ActionResult(key.ToString(), message, [.. list], []));
+        await AdvanceRolloutsAsync(ct);
+        return ApiOutcome<ActionResult>.Ok(new ActionResult(key.ToString(), message, [.. rollout.Remaining], []));
     }
 
     /// <summary>Adds <paramref name="count"/> instances with instance <paramref name="from"/>'s config, numbered after the last.</summary>
@@ -120,42 +121,46 @@ internal sealed partial class JobsCore
             [.. Enumerable.Range(first, count)], [.. tasks.Select(t => t.TaskId)]));
     }
 
-    /// <summary>Moves each rolling restart on: a batch is done when every instance of it runs a new task (or has none active).</summary>
+    /// <summary>
+    /// Moves each rolling restart on per <see cref="RolloutPlanner.Decide"/>: the restarted tasks
+    /// (RESTARTING) and the next state are stored together, then the kills are sent.
+    /// </summary>
     private async Task AdvanceRolloutsAsync(CancellationToken ct)
     {
-        foreach (var (key, start) in _rollouts.ToList())
+        var now = time.GetUtcNow();
+        foreach (var (key, rollout) in _rollouts.Where(r => r.Value.Value.Phase == RolloutPhase.Rolling).ToList())
         {
-            var rollout = start;
-            foreach (var (instance, oldTask) in rollout.InFlight)
+            var plan = RolloutPlanner.Decide(rollout.Value, [.. _tasks.Values.Select(t => t.Value).Where(t => t.Spec.Job == key)], now);
+            if (plan.Steps.IsEmpty) continue;
+            var writes = new List<JobStoreWrite>();
+            var killing = new List<ScheduledTask>();
+            foreach (var restart in plan.Restarts)
             {
-                var active = ActiveTasks(key).Where(t => t.Spec.InstanceId == instance).ToList();
-                var done = active.Count == 0 || active.All(t => t.TaskId != oldTask && t.Status == ScheduleStatus.RUNNING);
-                if (done) rollout = rollout with { InFlight = rollout.InFlight.Remove(instance) };
-            }
-            var now = time.GetUtcNow();
-            while (rollout.InFlight.Count < rollout.BatchSize && !rollout.Remaining.IsEmpty)
-            {
-                rollout = rollout with { Remaining = rollout.Remaining.Dequeue(out var instance) };
-                var current = ActiveTasks(key).FirstOrDefault(t => t.Spec.InstanceId == instance
-                    && t.Status is ScheduleStatus.ASSIGNED or ScheduleStatus.STARTING or ScheduleStatus.RUNNING);
-                if (current is null) continue;
-                if (TaskStateMachine.Transition(current, ScheduleStatus.RESTARTING, now, "restarting on request") is not TransitionResult.Changed changed)
+                if (!_tasks.TryGetValue(restart.TaskId, out var task)) continue;
+                if (TaskStateMachine.Transition(task.Value, ScheduleStatus.RESTARTING, now, "restarting on request") is not TransitionResult.Changed changed)
                     continue;
-                await CommitAsync([Put(changed.Task)], ct);
-                await KillOnAgentAsync(changed.Task, ct);
-                rollout = rollout with { InFlight = rollout.InFlight.Add(instance, current.TaskId) };
+                writes.Add(Put(changed.Task));
+                killing.Add(changed.Task);
             }
-            if (rollout.Done)
-            {
-                _rollouts.Remove(key);
-                JobsLog.JobChanged(logger, key.ToString(), "restart done");
-            }
-            else
-            {
-                _rollouts[key] = rollout;
-            }
+            writes.Add(Put(plan.Next));
+            await CommitAsync(writes, ct);
+            foreach (var task in killing)
+                await KillOnAgentAsync(task, ct);
+            foreach (var step in plan.Steps)
+                JobsLog.Rollout(logger, key.ToString(), Describe(step));
         }
     }
+
+    private static string Describe(RolloutStep step) => step switch
+    {
+        RolloutStep.Restart r => $"restarting instance {r.Instance} (task {r.TaskId})",
+        RolloutStep.InstanceDone d => $"instance {d.Instance} done: {d.TaskId} ran for the watch",
+        RolloutStep.ReplacementFailed f => $"instance {f.Instance}: {f.Reason}",
+        RolloutStep.InstanceFailed f => $"instance {f.Instance} failed: {f.Reason}",
+        RolloutStep.InstanceSkipped s => $"instance {s.Instance} skipped: {s.Reason}",
+        RolloutStep.Finished f => $"{f.Phase.ToString().ToLowerInvariant()}: {f.Reason}",
+        _ => step.ToString(),
+    };
 
     private IEnumerable<ScheduledTask> ActiveTasks(JobKey key) =>
         _tasks.Values.Select(t => t.Value).Where(t => t.Spec.Job == key && t.Status.IsActive());

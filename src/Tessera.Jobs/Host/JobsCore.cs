@@ -14,7 +14,7 @@ namespace Tessera.Jobs.Host;
 /// (never called concurrently). Every change is committed to the <see cref="JobStore"/> before it
 /// takes effect in memory and before anything is sent to the master. The pure decisions are the
 /// Scheduling core's: <see cref="Placement"/>, <see cref="TaskStateMachine"/>,
-/// <see cref="ReschedulePolicy"/>, <see cref="TaskTimers"/>.
+/// <see cref="ReschedulePolicy"/>, <see cref="TaskTimers"/>, <see cref="RolloutPlanner"/>.
 /// </summary>
 internal sealed partial class JobsCore(
     JobStore store, JobStoreSnapshot loaded, JobsSchedulerOptions options, TimeProvider time, Func<Guid> ids, ILogger logger)
@@ -25,7 +25,8 @@ internal sealed partial class JobsCore(
         loaded.Tasks.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<PendingReason>> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableSortedDictionary<string, string>> _agentAttributes = new(StringComparer.Ordinal);
-    private readonly Dictionary<JobKey, Rollout> _rollouts = [];
+    private readonly Dictionary<JobKey, Versioned<RolloutState>> _rollouts =
+        loaded.Rollouts.Values.ToDictionary(r => r.Value.Job, r => r);
     private Versioned<string>? _frameworkId = loaded.FrameworkId;
     private long? _frameworkIdVersion = loaded.FrameworkId?.Version;
     private Func<SchedulerCall, CancellationToken, Task>? _send;
@@ -91,7 +92,10 @@ internal sealed partial class JobsCore(
         _send = null;
     }
 
-    /// <summary>UPDATE: the task's new state (stored), a replacement per <see cref="ReschedulePolicy"/>, then the acknowledgement.</summary>
+    /// <summary>
+    /// UPDATE: the task's new state and health verdict (stored), a replacement per
+    /// <see cref="ReschedulePolicy"/>, then the acknowledgement; rolling restarts move on.
+    /// </summary>
     public async Task OnUpdateAsync(MesosTaskStatus status, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -102,7 +106,7 @@ internal sealed partial class JobsCore(
             switch (result)
             {
                 case TransitionResult.Changed changed:
-                    await ChangeAsync(known.Value, changed.Task, ct);
+                    await ChangeAsync(known.Value, changed.Task.WithHealth(status.Healthy, now), ct);
                     break;
                 case TransitionResult.Refused refused:
                     JobsLog.Refused(logger, id, refused.Reason);
@@ -110,6 +114,10 @@ internal sealed partial class JobsCore(
                     // its replacement holds the instance, so this one must go (Aurora does the same).
                     if (known.Value.Status.IsTerminal() && !TaskStates.IsTerminal(status.State))
                         await CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = status.TaskId, AgentId = status.AgentId } }, ct);
+                    break;
+                case TransitionResult.Unchanged when known.Value.WithHealth(status.Healthy, now) is var checkedTask && !ReferenceEquals(checkedTask, known.Value):
+                    JobsLog.Health(logger, id, checkedTask.Healthy == true ? "healthy" : "unhealthy");
+                    await CommitAsync([Put(checkedTask)], ct);
                     break;
             }
         }
@@ -229,6 +237,9 @@ internal sealed partial class JobsCore(
     private JobStoreWrite Put(JobSpec job) =>
         new JobStoreWrite.PutJob(job, _jobs.TryGetValue(job.Key, out var v) ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
 
+    private JobStoreWrite Put(RolloutState rollout) =>
+        new JobStoreWrite.PutRollout(rollout, _rollouts.TryGetValue(rollout.Job, out var v) ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
+
     private JobStoreWrite Delete(ScheduledTask task) => new JobStoreWrite.DeleteTask(task.TaskId, ExpectVersion.Exactly(_tasks[task.TaskId].Version));
 
     /// <summary>Commits <paramref name="writes"/> all or nothing, then applies them to memory.</summary>
@@ -255,6 +266,12 @@ internal sealed partial class JobsCore(
                     break;
                 case JobStoreWrite.DeleteJob delete:
                     _jobs.Remove(delete.Key);
+                    break;
+                case JobStoreWrite.PutRollout put:
+                    _rollouts[put.Rollout.Job] = new Versioned<RolloutState>(put.Rollout, result.Revision);
+                    break;
+                case JobStoreWrite.DeleteRollout delete:
+                    _rollouts.Remove(delete.Key);
                     break;
                 case JobStoreWrite.PutFrameworkId put:
                     _frameworkId = new Versioned<string>(put.FrameworkId, result.Revision);

@@ -17,6 +17,8 @@ namespace Tessera.Jobs.Scheduling;
 /// <param name="AncestorId">The task it replaces, if any.</param>
 /// <param name="ConsecutiveFlaps">How many ancestors in a row flapped (ran under the threshold).</param>
 /// <param name="ThrottledUntil">While THROTTLED: when it may become PENDING.</param>
+/// <param name="Healthy">The last health verdict a Mesos update carried (<c>healthy</c>); null when none did.</param>
+/// <param name="HealthChangedAt">When it was last reported unhealthy, or healthy again after that.</param>
 public sealed record ScheduledTask(
     string TaskId,
     TaskSpec Spec,
@@ -28,7 +30,9 @@ public sealed record ScheduledTask(
     int FailureCount = 0,
     string? AncestorId = null,
     int ConsecutiveFlaps = 0,
-    DateTimeOffset? ThrottledUntil = null)
+    DateTimeOffset? ThrottledUntil = null,
+    bool? Healthy = null,
+    DateTimeOffset? HealthChangedAt = null)
 {
     /// <summary>A task in INIT, about to be PENDING or THROTTLED.</summary>
     public static ScheduledTask Create(string taskId, TaskSpec spec, DateTimeOffset now, string message = "created") =>
@@ -37,6 +41,15 @@ public sealed record ScheduledTask(
     /// <summary>When it entered its current state.</summary>
     [JsonIgnore]
     public DateTimeOffset Since => Events.IsDefaultOrEmpty ? DateTimeOffset.MinValue : Events[^1].At;
+
+    /// <summary>
+    /// The task with the health verdict of an update (<paramref name="healthy"/>; null changes nothing);
+    /// <see cref="HealthChangedAt"/> moves when it turns unhealthy or recovers from unhealthy.
+    /// </summary>
+    public ScheduledTask WithHealth(bool? healthy, DateTimeOffset now) =>
+        healthy is not { } h || h == Healthy ? this
+        : !h != (Healthy == false) ? this with { Healthy = h, HealthChangedAt = now }
+        : this with { Healthy = h };
 
     /// <summary>Whether it was ever in <paramref name="status"/>.</summary>
     public bool WasEver(ScheduleStatus status) => !Events.IsDefaultOrEmpty && Events.Any(e => e.Status == status);

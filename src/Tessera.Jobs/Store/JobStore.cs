@@ -8,7 +8,7 @@ namespace Tessera.Jobs.Store;
 
 /// <summary>
 /// The scheduler's durable state on an <see cref="IKeyValueStore"/> (SQLite by default): job specs,
-/// tasks with their state history, and the framework id. Writes are batches of compare-and-set
+/// tasks with their state history, each job's latest rolling restart, and the framework id. Writes are batches of compare-and-set
 /// operations applied all or nothing; a lost race comes back as a failed <see cref="CommitResult"/>
 /// naming the key (the scheduler then reloads: another writer owns the state).
 /// </summary>
@@ -53,6 +53,7 @@ public sealed class JobStore
         var entries = await _store.ListAsync(JobStoreKeys.Root, cancellationToken).ConfigureAwait(false);
         var jobs = ImmutableSortedDictionary.CreateBuilder<string, Versioned<JobSpec>>(StringComparer.Ordinal);
         var tasks = ImmutableSortedDictionary.CreateBuilder<string, Versioned<ScheduledTask>>(StringComparer.Ordinal);
+        var rollouts = ImmutableSortedDictionary.CreateBuilder<string, Versioned<RolloutState>>(StringComparer.Ordinal);
         Versioned<string>? frameworkId = null;
         foreach (var entry in entries)
         {
@@ -66,13 +67,18 @@ public sealed class JobStore
                 var task = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.ScheduledTask);
                 tasks[task.TaskId] = new Versioned<ScheduledTask>(task, entry.Version);
             }
+            else if (entry.Key.StartsWith(JobStoreKeys.RolloutsPrefix, StringComparison.Ordinal))
+            {
+                var rollout = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.RolloutState);
+                rollouts[rollout.Job.ToString()] = new Versioned<RolloutState>(rollout, entry.Version);
+            }
             else if (entry.Key == JobStoreKeys.FrameworkId)
             {
                 var stored = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.StoredFrameworkId);
                 frameworkId = new Versioned<string>(stored.FrameworkId, entry.Version);
             }
         }
-        return new JobStoreSnapshot(frameworkId, jobs.ToImmutable(), tasks.ToImmutable());
+        return new JobStoreSnapshot(frameworkId, jobs.ToImmutable(), tasks.ToImmutable(), rollouts.ToImmutable());
     }
 
     /// <summary>
@@ -116,6 +122,9 @@ public sealed class JobStore
         JobStoreWrite.PutTask put => StoreOperation.Put(
             JobStoreKeys.Task(put.Task.TaskId), Encode(put.Task, JobStoreJsonContext.Default.ScheduledTask), put.Expected),
         JobStoreWrite.DeleteTask delete => StoreOperation.Delete(JobStoreKeys.Task(delete.TaskId), delete.Expected),
+        JobStoreWrite.PutRollout put => StoreOperation.Put(
+            JobStoreKeys.Rollout(put.Rollout.Job), Encode(put.Rollout, JobStoreJsonContext.Default.RolloutState), put.Expected),
+        JobStoreWrite.DeleteRollout delete => StoreOperation.Delete(JobStoreKeys.Rollout(delete.Key), delete.Expected),
         JobStoreWrite.PutFrameworkId put => StoreOperation.Put(JobStoreKeys.FrameworkId,
             Encode(new StoredFrameworkId(Required(put.FrameworkId, "framework id")), JobStoreJsonContext.Default.StoredFrameworkId),
             put.Expected),

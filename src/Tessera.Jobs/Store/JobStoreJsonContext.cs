@@ -11,6 +11,7 @@ namespace Tessera.Jobs.Store;
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(JobSpec))]
 [JsonSerializable(typeof(ScheduledTask))]
+[JsonSerializable(typeof(RolloutState))]
 [JsonSerializable(typeof(StoredFormat))]
 [JsonSerializable(typeof(StoredFrameworkId))]
 internal sealed partial class JobStoreJsonContext : JsonSerializerContext;

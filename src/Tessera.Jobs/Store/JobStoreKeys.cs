@@ -18,6 +18,15 @@ public static class JobStoreKeys
     /// <summary>Prefix of tasks: <c>jobs/tasks/&lt;task id&gt;</c>.</summary>
     public const string TasksPrefix = "jobs/tasks/";
 
+    /// <summary>Prefix of rolling restarts, the latest per job: <c>jobs/rollouts/cluster/role/env/name</c>.</summary>
+    public const string RolloutsPrefix = "jobs/rollouts/";
+
+    public static string Rollout(JobKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return RolloutsPrefix + key;
+    }
+
     public static string Spec(JobKey key)
     {
         ArgumentNullException.ThrowIfNull(key);

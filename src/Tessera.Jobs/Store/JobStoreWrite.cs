@@ -17,5 +17,9 @@ public abstract record JobStoreWrite(ExpectVersion Expected)
 
     public sealed record DeleteTask(string TaskId, ExpectVersion Expected) : JobStoreWrite(Expected);
 
+    public sealed record PutRollout(RolloutState Rollout, ExpectVersion Expected) : JobStoreWrite(Expected);
+
+    public sealed record DeleteRollout(JobKey Key, ExpectVersion Expected) : JobStoreWrite(Expected);
+
     public sealed record PutFrameworkId(string FrameworkId, ExpectVersion Expected) : JobStoreWrite(Expected);
 }

@@ -88,8 +88,14 @@ public sealed class JobCommandsTests : IAsyncLifetime
         Assert.Contains("killed 2 tasks", kill.Out);
         await WaitStatusAsync(key, s => Count(s, " KILLED ") == 2 && Count(s, " RUNNING ") == 1);
 
-        var restart = await Run("restart", key, "--batch-size", "2");
+        var restart = await Run("restart", key, "--batch-size", "2", "--watch-secs", "1", "--wait");
         Assert.True(restart.Code == 0, restart.ToString());
+        Assert.Contains("restarting 3 instances of devcluster/www-data/test/hello, 2 at a time, each watched 1 second", restart.Out);
+        // Instances 1 and 2 were killed: only instance 0 had something to restart.
+        Assert.Contains("restart done: restarted 1 of 3 instances, 2 skipped", restart.Out);
+        var restarted = await Run("status", key);
+        Assert.Contains("restart done: batch 2, watch 1 s, max failures 0 per instance and 0 in total", restarted.Out);
+        Assert.Contains("instance 1 skipped: no active task: nothing to restart", restarted.Out);
 
         var killall = await Run("killall", key);
         Assert.True(killall.Code == 0, killall.ToString());
@@ -120,5 +126,35 @@ public sealed class JobCommandsTests : IAsyncLifetime
         var unreachable = await CliRun.Of(["job", "list", "--jobs", "127.0.0.1:1"]);
         Assert.Equal(3, unreachable.Code);
         Assert.Contains("cannot reach the jobs scheduler", unreachable.Err);
+    }
+
+    [Fact]
+    public async Task ARestartWhoseReplacementFailsEndsFailedAndWaitSaysWhy()
+    {
+        const string key = "devcluster/www-data/test/fragile";
+        // The first run leaves a marker and stays up; every later run (the replacement) exits at once.
+        // Not under /tmp: tasks get a private one.
+        var marker = $"/var/tmp/tessera-restart-test-{Guid.NewGuid():N}";
+        using var cleanup = new MarkerFile(marker);
+        var create = await Run("create", key, await SpecFileAsync(1, $"if [ -e {marker} ]; then exit 1; fi; touch {marker}; sleep 300"));
+        Assert.True(create.Code == 0, create.ToString());
+        await WaitStatusAsync(key, s => Count(s, " RUNNING ") == 1);
+
+        var restart = await Run("restart", key, "--watch-secs", "5", "--wait");
+
+        Assert.True(restart.Code == 1, restart.ToString());
+        Assert.StartsWith("tessera: restart failed: 1 instance failed, more than max_total_failures 0 (instance 0: 1 replacement failed", restart.Err);
+        Assert.Contains("ended FAILED", restart.Err);
+        var json = await Run("status", key, "--json");
+        using var doc = JsonDocument.Parse(json.Out);
+        var section = doc.RootElement.GetProperty("restart");
+        Assert.Equal("failed", section.GetProperty("state").GetString());
+        Assert.Equal(0, section.GetProperty("failed")[0].GetProperty("instance").GetInt32());
+        Assert.Equal(5, section.GetProperty("settings").GetProperty("watch_secs").GetInt32());
+    }
+
+    private sealed class MarkerFile(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
     }
 }

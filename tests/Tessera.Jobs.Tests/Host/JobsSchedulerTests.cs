@@ -143,11 +143,14 @@ public sealed class JobsSchedulerTests
         await cluster.CreateAsync(job);
         var before = await cluster.WaitAsync(job.Key, s => AllRunning(s, 2));
 
-        using (var restart = await cluster.PostAsync($"/api/jobs/{job.Key}/restart", """{"batch_size":1}"""))
+        using (var restart = await cluster.PostAsync($"/api/jobs/{job.Key}/restart", """{"batch_size":1,"watch_secs":1}"""))
             Assert.Equal(HttpStatusCode.OK, restart.StatusCode);
-        var after = await cluster.WaitAsync(job.Key, s => AllRunning(s, 2) && s.Rollout is null
-            && s.InstanceStatuses.All(i => before.InstanceStatuses.All(b => b.TaskId != i.TaskId)));
+        var after = await cluster.WaitAsync(job.Key, s => s.Restart?.State == RolloutPhase.Done);
+        Assert.True(AllRunning(after, 2));
+        Assert.All(after.InstanceStatuses, i => Assert.DoesNotContain(before.InstanceStatuses, b => b.TaskId == i.TaskId));
         Assert.All(after.InstanceStatuses, i => Assert.Contains(i.Events, e => e.Message.Contains("while restarting", StringComparison.Ordinal)));
+        Assert.Equal([0, 1], after.Restart!.Done.ToArray());
+        Assert.Equal("restarted 2 of 2 instances", after.Restart.Reason);
 
         using (var add = await cluster.PostAsync($"/api/jobs/{job.Key}/add", """{"instance":0,"count":2}"""))
             Assert.Equal(HttpStatusCode.OK, add.StatusCode);
