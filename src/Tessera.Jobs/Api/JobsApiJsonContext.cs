@@ -18,4 +18,5 @@ namespace Tessera.Jobs.Api;
 [JsonSerializable(typeof(InstancesRequest))]
 [JsonSerializable(typeof(AddRequest))]
 [JsonSerializable(typeof(ActionResult))]
+[JsonSerializable(typeof(JobDiff))]
 public sealed partial class JobsApiJsonContext : JsonSerializerContext;
