@@ -22,7 +22,7 @@ internal static class JobConfigFile
     public static async Task<JobConfig> LoadAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct)
     {
         if (!ConfigLoadOptions.TryParseBindings(binds, out var bindings, out var bindError))
-            throw new CliException($"--bind: {bindError}", TesseraCommand.ExitUsage);
+            throw new CliException(bindError!, TesseraCommand.ExitUsage);
         var options = new ConfigLoadOptions { Key = key, Bindings = bindings };
         var result = readJson
             ? await AuroraConfigLoader.ReadJsonAsync(path, options, ct)

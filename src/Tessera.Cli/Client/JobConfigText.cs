@@ -7,7 +7,7 @@ namespace Tessera.Cli.Client;
 /// The text of <c>tessera job inspect</c>: the resolved job as Aurora's inspect prints it — the job
 /// (key, instances, service/cron, constraints, update, health check, …), the task (resources, ports,
 /// ordering) and each process (cmdline with templates resolved, max_failures, daemon, ephemeral,
-/// final, min_duration). Defaults that the config left out are shown with "(default)".
+/// final, min_duration), Aurora's defaults filled in by the loader.
 /// </summary>
 internal static class JobConfigText
 {
@@ -76,9 +76,9 @@ internal static class JobConfigText
         output.WriteLine($"{indent}{(name + ":").PadRight(Math.Max(21 - indent.Length, name.Length + 2))}{value}");
     }
 
-    private static string Update(UpdateConfig? given)
+    private static string Update(UpdateConfig? update)
     {
-        var u = given ?? UpdateConfig.Default;
+        var u = update ?? UpdateConfig.Default;
         var strategy = u.EffectiveStrategy;
         var text = $"batch_size {Number(u.BatchSize)}, watch_secs {Number(u.WatchSecs)}, max_per_shard_failures {Number(u.MaxPerShardFailures)}, "
             + $"max_total_failures {Number(u.MaxTotalFailures)}, rollback_on_failure {YesNo(u.RollbackOnFailure)}, strategy {strategy.Kind}"
@@ -86,7 +86,7 @@ internal static class JobConfigText
             + (strategy.AutopauseAfterBatch ? " (autopause after each batch)" : "")
             + (u.PulseIntervalSecs is { } pulse ? $", pulse_interval_secs {Number(pulse)}" : "")
             + (u.SlaAware ? ", sla_aware" : "");
-        return given is null ? text + " (default)" : text;
+        return text;
     }
 
     private static string Health(JobConfig job, IReadOnlyCollection<string> ports)
@@ -113,7 +113,7 @@ internal static class JobConfigText
         {
             checker = "none";
         }
-        return $"{checker}; {timing}{(job.HealthCheck is null ? " (default)" : "")}";
+        return $"{checker}; {timing}";
     }
 
     private static string Sla(SlaPolicyConfig sla) => sla switch

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Tessera.Jobs.Api;
 
 namespace Tessera.Cli.Client;
@@ -47,7 +50,10 @@ internal static class JobDiffText
         return string.Join(",", parts);
     }
 
-    private static string Json(System.Text.Json.Nodes.JsonNode? value) => value?.ToJsonString() ?? "null";
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The value as JSON, quotes and &lt;&gt;&amp; as themselves.</summary>
+    private static string Json(JsonNode? value) => value?.ToJsonString(Relaxed) ?? "null";
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
