@@ -13,8 +13,8 @@ internal static class JobsTarget
 {
     public static Uri Resolve(ParseResult parse, Option<string> jobsOption)
     {
-        if (parse.GetResult(jobsOption) is { Implicit: false })
-            return JobsClient.ParseAddress(parse.GetValue(jobsOption)!);
+        if (parse.GetResult(jobsOption) is { Implicit: false } && parse.GetValue(jobsOption) is { } given)
+            return JobsClient.ParseAddress(given);
         if (Environment.GetEnvironmentVariable("TESSERA_JOBS") is { Length: > 0 } env)
             return JobsClient.ParseAddress(env);
         var key = KeyText(parse);

@@ -18,7 +18,6 @@ internal static class JobCommands
         var jobsOption = new Option<string>("--jobs")
         {
             Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS, else the KEY's cluster in clusters.json; devcluster is 127.0.0.1:8081)",
-            DefaultValueFactory = _ => JobsClient.Default,
             Recursive = true,
         };
         var job = new Command("job", """
