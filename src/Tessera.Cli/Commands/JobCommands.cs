@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Tessera.Cli.Client;
 using Tessera.Jobs;
 using Tessera.Jobs.Api;
@@ -10,8 +9,8 @@ using Tessera.Jobs.Scheduling;
 namespace Tessera.Cli.Commands;
 
 /// <summary>
-/// <c>tessera job create|status|list|kill|killall|restart|add</c>: the jobs scheduler's REST API
-/// (<c>--jobs</c>, default <c>$TESSERA_JOBS</c> or 127.0.0.1:8081), Aurora-shaped.
+/// <c>tessera job create|status|list|kill|killall|restart|add</c> (and inspect|diff, <see cref="JobInspectCommands"/>):
+/// the jobs scheduler's REST API (<c>--jobs</c>, else <see cref="JobsTarget"/>), Aurora-shaped.
 /// </summary>
 internal static class JobCommands
 {
@@ -19,12 +18,11 @@ internal static class JobCommands
     {
         var jobsOption = new Option<string>("--jobs")
         {
-            Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS or 127.0.0.1:8081)",
-            DefaultValueFactory = _ => JobsClient.Default,
+            Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS, else the KEY's cluster in clusters.json; devcluster is 127.0.0.1:8081)",
             Recursive = true,
         };
         var job = new Command("job", """
-            jobs on the Tessera Jobs scheduler: create, status, list, kill, killall, restart, add
+            jobs on the Tessera Jobs scheduler: create, status, list, kill, killall, restart, add, inspect, diff
 
             Examples:
               tessera job create devcluster/www-data/prod/hello hello.json
@@ -38,7 +36,7 @@ internal static class JobCommands
 
     private static void AddVerbs(Command job, GlobalOptions global, TextWriter stdout, TextWriter stderr, Option<string> jobsOption)
     {
-        JobsClient Client(ParseResult parse) => new(JobsClient.ParseAddress(parse.GetValue(jobsOption) ?? JobsClient.Default));
+        JobsClient Client(ParseResult parse) => new(JobsTarget.Resolve(parse, jobsOption));
 
         var createKey = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
         var file = new Argument<string>("FILE") { Description = "an .aurora config, an Aurora job as JSON (--read-json), or a Tessera job spec as JSON (docs/jobs-api.md)" };
@@ -48,10 +46,7 @@ internal static class JobCommands
         CliAction.Set(create, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var key = JobInstances.Parse(parse.GetValue(createKey)!).Key;
-            var path = parse.GetValue(file)!;
-            var body = path.EndsWith(".aurora", StringComparison.Ordinal) || parse.GetValue(readJson)
-                ? await AuroraSpecAsync(path, key, parse.GetValue(bind) ?? [], parse.GetValue(readJson), ct)
-                : SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
+            var body = await JobConfigFile.SpecBodyAsync(parse.GetValue(file)!, key, parse.GetValue(bind) ?? [], parse.GetValue(readJson), ct);
             using var client = Client(parse);
             return Print(cli, await client.PostAsync("/api/jobs", body, ct));
         });
@@ -155,40 +150,7 @@ internal static class JobCommands
 
         foreach (var command in new[] { create, status, list, kill, killall, restart, add })
             job.Subcommands.Add(command);
-    }
-
-    /// <summary>The file's job spec with its key (and its template's job) set to <paramref name="key"/>.</summary>
-    /// <summary>Loads an Aurora config (or its JSON) for <paramref name="key"/> and turns it into the scheduler's job spec; config errors are one line each, exit 1.</summary>
-    private static async Task<string> AuroraSpecAsync(string path, JobKey key, IReadOnlyList<string> binds, bool json, CancellationToken ct)
-    {
-        if (!Tessera.Jobs.Config.ConfigLoadOptions.TryParseBindings(binds, out var bindings, out var bindError))
-            throw new CliException($"--bind: {bindError}", TesseraCommand.ExitUsage);
-        var options = new Tessera.Jobs.Config.ConfigLoadOptions { Key = key, Bindings = bindings };
-        var result = json
-            ? await Tessera.Jobs.Config.AuroraConfigLoader.ReadJsonAsync(path, options, ct)
-            : await Tessera.Jobs.Config.AuroraConfigLoader.LoadAsync(path, options, ct);
-        if (!result.Ok)
-            throw new CliException(string.Join("\n", result.Errors.Select(e => e.ToString())));
-        return JsonSerializer.Serialize(Tessera.Jobs.Config.JobSpecMapping.ToSpec(result.Job!), JobsApiJsonContext.Default.JobSpec);
-    }
-
-    internal static string SpecWithKey(string json, JobKey key, string path)
-    {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new CliException($"{path}: not valid JSON: {e.Message}", TesseraCommand.ExitUsage);
-        }
-        if (node is not JsonObject spec)
-            throw new CliException($"{path}: must be a JSON object (a job spec)", TesseraCommand.ExitUsage);
-        var keyNode = new JsonObject { ["cluster"] = key.Cluster, ["role"] = key.Role, ["environment"] = key.Environment, ["name"] = key.Name };
-        spec["key"] = keyNode;
-        if (spec["template"] is JsonObject template) template["job"] = keyNode.DeepClone();
-        return spec.ToJsonString();
+        JobInspectCommands.AddVerbs(job, global, stdout, stderr, jobsOption);
     }
 
     /// <summary>

@@ -19,4 +19,5 @@ namespace Tessera.Jobs.Api;
 [JsonSerializable(typeof(RestartRequest))]
 [JsonSerializable(typeof(AddRequest))]
 [JsonSerializable(typeof(ActionResult))]
+[JsonSerializable(typeof(JobDiff))]
 public sealed partial class JobsApiJsonContext : JsonSerializerContext;

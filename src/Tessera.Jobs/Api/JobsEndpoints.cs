@@ -33,6 +33,14 @@ internal static class JobsEndpoints
                 return ApiProblem.BadRequest($"instance: '{http.GetRouteValue("instance")}' must be a whole number of at least 0");
             return await scheduler.AskAsync(core => core.History(key, instance), http.RequestAborted);
         }, JobsApiJsonContext.Default.TaskHistory));
+        app.MapGet(JobPath + "/config", (HttpContext http) => WithKey(http, key =>
+            scheduler.AskAsync(core => core.Config(key), http.RequestAborted), JobsApiJsonContext.Default.JobSpec));
+        app.MapPost(JobPath + "/diff", (HttpContext http) => WithKey(http, async key =>
+        {
+            var parsed = await ParseJobAsync(http, key);
+            if (parsed.Problem is { } problem) return problem;
+            return await scheduler.AskAsync(core => core.Diff(key, parsed.Value!), http.RequestAborted);
+        }, JobsApiJsonContext.Default.JobDiff));
         app.MapPost(JobPath + "/kill", (HttpContext http) => WithKey(http, async key =>
         {
             var body = await ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest, new InstancesRequest(All: true));
@@ -88,8 +96,12 @@ internal static class JobsEndpoints
         await http.Response.WriteAsync(JsonSerializer.Serialize(jobs, JobsApiJsonContext.Default.ImmutableArrayJobSummary), http.RequestAborted);
     }
 
-    /// <summary>A job spec from the body; a missing <c>template.job</c>, <c>instance_id</c>, <c>ports</c> or <c>constraints</c> is filled in.</summary>
-    internal static async Task<ApiOutcome<JobSpec>> ParseJobAsync(HttpContext http)
+    /// <summary>
+    /// A job spec from the body; a missing <c>template.job</c>, <c>instance_id</c>, <c>ports</c> or
+    /// <c>constraints</c> is filled in. With <paramref name="key"/> (the URL's), a missing <c>key</c>
+    /// is that one and another one is refused.
+    /// </summary>
+    internal static async Task<ApiOutcome<JobSpec>> ParseJobAsync(HttpContext http, JobKey? key = null)
     {
         var text = await ReadTextAsync(http);
         if (text.Problem is { } tooBig) return tooBig;
@@ -103,9 +115,11 @@ internal static class JobsEndpoints
             return ApiProblem.BadRequest($"body: not valid JSON: {e.Message}");
         }
         if (node is not JsonObject job) return ApiProblem.BadRequest("body: must be a JSON object (a job spec)");
+        if (key is not null && job["key"] is null)
+            job["key"] = new JsonObject { ["cluster"] = key.Cluster, ["role"] = key.Role, ["environment"] = key.Environment, ["name"] = key.Name };
         if (job["template"] is JsonObject template)
         {
-            if (template["job"] is null && job["key"] is JsonNode key) template["job"] = key.DeepClone();
+            if (template["job"] is null && job["key"] is JsonNode keyNode) template["job"] = keyNode.DeepClone();
             template["instance_id"] ??= 0;
             template["ports"] ??= new JsonArray();
             template["constraints"] ??= new JsonObject();
@@ -121,6 +135,7 @@ internal static class JobsEndpoints
         }
         if (spec is null) return ApiProblem.BadRequest("body: must be a job spec, not null");
         if (JobSpecRules.Problem(spec) is { } problem) return ApiProblem.BadRequest(problem);
+        if (key is not null && spec.Key != key) return ApiProblem.BadRequest($"key: the body's key {spec.Key} is not {key} (the URL's)");
         return ApiOutcome<JobSpec>.Ok(spec);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tessera.Jobs.Config;
 
 /// <summary>
@@ -5,6 +7,9 @@ namespace Tessera.Jobs.Config;
 /// Mesos containerizer with a DockerImage/AppcImage. The deprecated <c>Container(docker=...)</c>
 /// loads as Docker.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(DockerContainerConfig), "docker")]
+[JsonDerivedType(typeof(MesosContainerConfig), "mesos")]
 public abstract record ContainerConfig;
 
 /// <summary><c>Docker(image, parameters=[Parameter(name, value)])</c>.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tessera.Jobs.Config;
 
 /// <summary>A Thermos process: Aurora's defaults are max_failures 1, min_duration 5 s, flags off.</summary>
@@ -11,5 +13,6 @@ public sealed record ProcessConfig(
     bool Final = false,
     LoggerConfig? Logger = null)
 {
+    [JsonIgnore]
     public LoggerConfig EffectiveLogger => Logger ?? LoggerConfig.Default;
 }

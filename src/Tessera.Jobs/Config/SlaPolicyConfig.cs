@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Tessera.Jobs.Config;
 
 /// <summary>A job's SLA policy for maintenance: Count, Percentage or Coordinator.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(CountSlaPolicyConfig), "count")]
+[JsonDerivedType(typeof(PercentageSlaPolicyConfig), "percentage")]
+[JsonDerivedType(typeof(CoordinatorSlaPolicyConfig), "coordinator")]
 public abstract record SlaPolicyConfig;
 
 /// <summary><c>CountSlaPolicy(count, duration_secs)</c>.</summary>

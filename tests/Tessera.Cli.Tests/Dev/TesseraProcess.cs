@@ -24,9 +24,17 @@ internal sealed class TesseraProcess : IAsyncDisposable
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
-    public static TesseraProcess Start(params string[] args)
+    public static TesseraProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts it with <paramref name="environment"/> set over this process's (a null value removes the variable).</summary>
+    public static TesseraProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tessera.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         var process = new TesseraProcess(new Process { StartInfo = start });
@@ -37,9 +45,13 @@ internal sealed class TesseraProcess : IAsyncDisposable
     }
 
     /// <summary>Runs to the end (killed after <paramref name="timeout"/>): exit code and output.</summary>
-    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<(int Code, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args) =>
+        RunAsync(timeout, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs to the end with <paramref name="environment"/> set (see <see cref="Start(IReadOnlyDictionary{string, string?}, string[])"/>).</summary>
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        await using var process = Start(args);
+        await using var process = Start(environment, args);
         var code = await process.WaitAsync(timeout);
         return (code, process.Stdout, process.Stderr);
     }

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tessera.Jobs;
+using Tessera.Jobs.Api;
+using Tessera.Jobs.Config;
+
+namespace Tessera.Cli.Client;
+
+/// <summary>
+/// The CONFIG of <c>tessera job create|inspect|diff</c>: an <c>.aurora</c> file (evaluated by the
+/// config loader), an Aurora job as JSON (<c>--read-json</c>), or a Tessera job spec as JSON.
+/// </summary>
+internal static class JobConfigFile
+{
+    /// <summary>True when <paramref name="path"/> is read by the Aurora config loader rather than as a job spec.</summary>
+    public static bool IsAurora(string path, bool readJson) => readJson || path.EndsWith(".aurora", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Loads an Aurora config (or its JSON) for <paramref name="key"/>, resolved as the scheduler
+    /// would get it; config errors are one line each (file, line, field), exit 1; a bad --bind exits 2.
+    /// </summary>
+    public static async Task<JobConfig> LoadAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct)
+    {
+        if (!ConfigLoadOptions.TryParseBindings(binds, out var bindings, out var bindError))
+            throw new CliException(bindError!, TesseraCommand.ExitUsage);
+        var options = new ConfigLoadOptions { Key = key, Bindings = bindings };
+        var result = readJson
+            ? await AuroraConfigLoader.ReadJsonAsync(path, options, ct)
+            : await AuroraConfigLoader.LoadAsync(path, options, ct);
+        if (!result.Ok)
+            throw new CliException(string.Join("\n", result.Errors.Select(e => e.ToString())));
+        return result.Job!;
+    }
+
+    /// <summary>The job spec (JSON) that <c>create</c> posts and <c>diff</c> compares, for <paramref name="key"/>.</summary>
+    public static async Task<string> SpecBodyAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct) =>
+        IsAurora(path, readJson)
+            ? JsonSerializer.Serialize(JobSpecMapping.ToSpec(await LoadAsync(path, key, binds, readJson, ct)), JobsApiJsonContext.Default.JobSpec)
+            : SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
+
+    /// <summary>The file's job spec with its key (and its template's job) set to <paramref name="key"/>.</summary>
+    internal static string SpecWithKey(string json, JobKey key, string path)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"{path}: not valid JSON: {e.Message}", TesseraCommand.ExitUsage);
+        }
+        if (node is not JsonObject spec)
+            throw new CliException($"{path}: must be a JSON object (a job spec)", TesseraCommand.ExitUsage);
+        var keyNode = new JsonObject { ["cluster"] = key.Cluster, ["role"] = key.Role, ["environment"] = key.Environment, ["name"] = key.Name };
+        spec["key"] = keyNode;
+        if (spec["template"] is JsonObject template) template["job"] = keyNode.DeepClone();
+        return spec.ToJsonString();
+    }
+}

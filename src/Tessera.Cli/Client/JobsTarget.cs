@@ -1,0 +1,29 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Tessera.Cli.Client;
+
+/// <summary>
+/// Which jobs scheduler a <c>tessera job</c> command talks to: <c>--jobs</c> when given, else
+/// <c>$TESSERA_JOBS</c>, else the <c>scheduler_uri</c> of the cluster its KEY names
+/// (<see cref="ClusterDirectory"/>; <c>devcluster</c> is 127.0.0.1:8081 unless a clusters.json
+/// redefines it). A command without a KEY (<c>job list</c>) uses <c>devcluster</c>.
+/// </summary>
+internal static class JobsTarget
+{
+    public static Uri Resolve(ParseResult parse, Option<string> jobsOption)
+    {
+        if (parse.GetResult(jobsOption) is { Implicit: false } && parse.GetValue(jobsOption) is { } given)
+            return JobsClient.ParseAddress(given);
+        if (Environment.GetEnvironmentVariable("TESSERA_JOBS") is { Length: > 0 } env)
+            return JobsClient.ParseAddress(env);
+        var key = KeyText(parse);
+        var cluster = key is null ? ClusterDirectory.DevCluster : key.Split('/')[0];
+        return ClusterDirectory.Load(ClusterDirectory.DefaultFiles(Environment.GetEnvironmentVariable)).Find(cluster, key ?? cluster).SchedulerUri;
+    }
+
+    /// <summary>The text of the command's job key argument (named <c>KEY</c>, <c>KEY[/INSTANCES]</c>, <c>KEY/INSTANCE</c>), if it has one.</summary>
+    private static string? KeyText(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<ArgumentResult>()
+            .FirstOrDefault(a => a.Argument.Name.StartsWith("KEY", StringComparison.Ordinal))?.Tokens.FirstOrDefault()?.Value;
+}
