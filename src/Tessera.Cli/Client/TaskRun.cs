@@ -34,17 +34,21 @@ internal static class TaskRun
                 cli.Error.WriteLine($"tessera: {label} has no task now; skipped");
                 code = TesseraCommand.ExitFailure;
             }
+            else if (!several)
+            {
+                code = await RunOneAsync(TaskLocator.Locate(state, taskId, null), request.Command, cli, null, newId(), ct);
+            }
             else
             {
-                var located = TaskLocator.Locate(state, taskId, null);
-                if (several && TaskStates.IsTerminal(located.Task.State))
+                // Over several instances one that can't be entered is reported and the rest still run.
+                try
                 {
-                    cli.Error.WriteLine($"tessera: {label}: task {taskId} is not running ({TaskStateText.Of(located.Task.State)}); skipped");
-                    code = TesseraCommand.ExitFailure;
+                    code = await RunOneAsync(TaskLocator.Locate(state, taskId, null), request.Command, cli, $"[{label}] ", newId(), ct);
                 }
-                else
+                catch (CliException e)
                 {
-                    code = await RunOneAsync(located, request.Command, cli, several ? $"[{label}] " : null, newId(), ct);
+                    cli.Error.WriteLine($"tessera: {label}: {e.Message}; skipped");
+                    code = e.ExitCode;
                 }
             }
             if (code != 0) first ??= code;
