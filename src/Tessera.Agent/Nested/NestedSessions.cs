@@ -12,6 +12,11 @@ internal sealed class NestedSessions
 {
     public const int KeepEnded = 256;
 
+    /// <summary>Sessions running at once on this agent; more are refused (429) until one ends.</summary>
+    public const int MaxOpen = 64;
+
+    private int _open;
+
     private readonly Dictionary<(string Parent, string Id), NestedSession> _sessions = [];
     private readonly Queue<(string Parent, string Id)> _ended = new();
 
@@ -22,8 +27,11 @@ internal sealed class NestedSessions
         if (parent is null) return (null, null, refusal);
         if (_sessions.ContainsKey((parentId, id)))
             return (null, null, new NestedRefusal(StatusCodes.Status409Conflict, $"'container_id.value': nested container '{id}' already exists in '{parentId}'; use a new id"));
+        if (_open >= MaxOpen)
+            return (null, null, new NestedRefusal(StatusCodes.Status429TooManyRequests, $"{MaxOpen} nested container sessions are running on this agent; wait for one to end"));
         var session = new NestedSession(parentId, id);
         _sessions[(parentId, id)] = session;
+        _open++;
         return (session, parent, null);
     }
 
@@ -33,6 +41,7 @@ internal sealed class NestedSessions
     public void End(NestedSession session, WaitNestedContainerResponse result)
     {
         if (!session.Ended.TrySetResult(result)) return;
+        _open--;
         _ended.Enqueue((session.ParentId, session.Id));
         while (_ended.Count > KeepEnded) _sessions.Remove(_ended.Dequeue());
     }
