@@ -1,4 +1,5 @@
 using Tessera.Core.AgentLink;
+using Tessera.Core.Protocol;
 
 namespace Tessera.Agent.Containerizer;
 
@@ -20,6 +21,13 @@ internal interface IContainerizer
 
     /// <summary>Re-attaches to a container a previous agent run started; its Exited tells how it ended, even if that was while the agent was down.</summary>
     IContainer Recover(AgentContainerCheckpoint container);
+
+    /// <summary>
+    /// How to run a command inside the running container <paramref name="parent"/> (a nested
+    /// container session): its namespaces, its cgroups, its user, the sandbox as the working
+    /// directory. Throws <see cref="ContainerLaunchException"/> when it can't be entered.
+    /// </summary>
+    NestedLaunch Nested(IContainer parent, NestedSpec spec);
 
     /// <summary>Forgets a container's runtime records once its end has been checkpointed as a status update.</summary>
     void Forget(string containerId);
@@ -44,6 +52,32 @@ internal interface IContainer
 
     /// <summary>What a restarted agent needs to re-attach; null when the container can't outlive the agent.</summary>
     AgentContainerCheckpoint? Record { get; }
+}
+
+/// <summary>A command to run inside a running container: the nested container's id, what to run, where, as whom, with what environment.</summary>
+internal sealed record NestedSpec(string Id, CommandInfo Command, string Sandbox, string? User, IReadOnlyDictionary<string, string> Environment);
+
+/// <summary>The process to start for a nested container, and the launcher's status file (null: the process' own exit status is the command's).</summary>
+internal sealed record NestedLaunch(System.Diagnostics.ProcessStartInfo Start, string? StatusFile)
+{
+    /// <summary>Runs <paramref name="argv"/> in the sandbox with only the spec's environment (and PATH), its output piped back, stdin closed.</summary>
+    public static NestedLaunch Of(IEnumerable<string> argv, NestedSpec spec, string? statusFile)
+    {
+        var all = argv.ToList();
+        var start = new System.Diagnostics.ProcessStartInfo(all[0])
+        {
+            WorkingDirectory = spec.Sandbox,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in all.Skip(1)) start.ArgumentList.Add(arg);
+        start.Environment.Clear();
+        start.Environment["PATH"] = CommandLine.DefaultPath;
+        foreach (var (key, value) in spec.Environment) start.Environment[key] = value;
+        return new NestedLaunch(start, statusFile);
+    }
 }
 
 /// <summary>A launch that could not happen (unknown user, cgroup refused, …); the message goes into TASK_FAILED.</summary>

@@ -30,6 +30,12 @@ internal sealed class LinuxContainer : IContainer
 
     public ContainerUsage? Usage() => _cgroups.Usage();
 
+    /// <summary>The <c>cgroup.procs</c> files of the container's cgroups (a nested session joins them).</summary>
+    public IReadOnlyList<string> ProcsFiles => _cgroups.ProcsFiles;
+
+    /// <summary>The container's runtime folder (status file; nested sessions' status files under <c>nested/</c>).</summary>
+    public string Runtime => _runtime;
+
     public Tessera.Core.AgentLink.AgentContainerCheckpoint? Record { get; init; }
 
     public async Task KillAsync(TimeSpan grace)

@@ -58,6 +58,48 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         }
     }
 
+    /// <summary>
+    /// The launcher joins the container's cgroups (so nothing of the session runs outside them)
+    /// and writes the status file; it runs <c>nsenter</c> into the container's namespaces
+    /// (<see cref="NamespaceEntry"/>), which drops to the container's user and runs the command
+    /// in the sandbox. Without namespaces the launcher drops to the user itself.
+    /// </summary>
+    public NestedLaunch Nested(IContainer parent, NestedSpec spec)
+    {
+        if (parent is not LinuxContainer container) throw new ContainerLaunchException($"container {parent.Id} is not a Linux container");
+        (uint Uid, uint Gid)? ids = null;
+        if (spec.User is { } user)
+            ids = UserLookup.Find(user) ?? throw new ContainerLaunchException($"unknown user '{user}': no such user on this agent");
+        var status = Path.Combine(container.Runtime, "nested", spec.Id);
+        try
+        {
+            Directory.CreateDirectory(status);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ContainerLaunchException($"cannot create {status}: {e.Message}", e);
+        }
+        var argv = new List<string> { launcher };
+        foreach (var procs in container.ProcsFiles) { argv.Add("--cgroup"); argv.Add(procs); }
+        if (namespaces.Count == 0 && ids is { } id)
+        {
+            argv.Add("--uid"); argv.Add(id.Uid.ToString(CultureInfo.InvariantCulture));
+            argv.Add("--gid"); argv.Add(id.Gid.ToString(CultureInfo.InvariantCulture));
+            argv.Add("--groups"); argv.Add(string.Join(',', UserLookup.Groups(spec.User!, id.Gid).Take(64)));
+        }
+        if (namespaces.Count == 0) { argv.Add("--sandbox"); argv.Add(spec.Sandbox); }
+        argv.Add("--status"); argv.Add(Path.Combine(status, "status"));
+        argv.Add("--");
+        if (namespaces.Count > 0)
+        {
+            var target = NamespaceInit.Target(container.Pid, namespaces.Contains("pid"))
+                ?? throw new ContainerLaunchException($"container {container.Id} has no process to enter");
+            argv.AddRange(NamespaceEntry.Prefix(NamespaceEntry.Nsenter, target, namespaces, spec.Sandbox, ids));
+        }
+        argv.AddRange(CommandLine.Argv(spec.Command));
+        return NestedLaunch.Of(argv, spec, Path.Combine(status, "status"));
+    }
+
     public IReadOnlyList<AgentContainerCheckpoint> Leftovers() => _records.LoadAll();
 
     public IContainer Recover(AgentContainerCheckpoint container)

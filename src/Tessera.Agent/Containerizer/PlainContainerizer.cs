@@ -21,6 +21,14 @@ internal sealed class PlainContainerizer(string reason) : IContainerizer
     {
     }
 
+    /// <summary>No namespaces or cgroups to enter: the command runs in the sandbox as the agent's user, in its own session.</summary>
+    public NestedLaunch Nested(IContainer parent, NestedSpec spec)
+    {
+        if (spec.User is { } user && user != Environment.UserName)
+            throw new ContainerLaunchException($"cannot run as user '{user}': the agent runs as '{Environment.UserName}' without isolation");
+        return NestedLaunch.Of(["setsid", .. CommandLine.Argv(spec.Command)], spec, statusFile: null);
+    }
+
     public IContainer Launch(ContainerSpec spec)
     {
         if (spec.User is { } user && user != Environment.UserName)

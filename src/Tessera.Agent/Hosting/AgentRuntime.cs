@@ -51,6 +51,9 @@ internal sealed partial class AgentRuntime
     public Health.HealthMonitor Health { get; }
     public Fetcher.UriFetcher Fetcher { get; }
 
+    /// <summary>Nested container sessions (LAUNCH_NESTED_CONTAINER_SESSION, WAIT_NESTED_CONTAINER).</summary>
+    public Nested.NestedSessions Nested { get; } = new();
+
     /// <summary>Sandboxes (and stale container records) scheduled for removal; deleted by <see cref="Gc.SandboxGcLoop"/>.</summary>
     public Gc.SandboxGc Gc { get; } = new();
 

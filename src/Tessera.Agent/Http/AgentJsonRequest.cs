@@ -13,7 +13,8 @@ internal static class AgentJsonRequest
     public const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>The parsed body, or null after the error was answered.</summary>
-    public static async Task<T?> ReadOrReject<T>(HttpContext http) where T : class
+    /// <param name="checkAccept">False when the caller checks Accept itself (a call that may answer a stream).</param>
+    public static async Task<T?> ReadOrReject<T>(HttpContext http, bool checkAccept = true) where T : class
     {
         var request = http.Request;
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -21,7 +22,7 @@ internal static class AgentJsonRequest
             await AgentReplies.Text(http, StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{type}' is not supported; send application/json (protobuf is not supported yet)");
             return null;
         }
-        if (!AcceptHeader.AllowsJson(request.Headers.Accept))
+        if (checkAccept && !AcceptHeader.AllowsJson(request.Headers.Accept))
         {
             await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only");
             return null;

@@ -8,7 +8,8 @@ namespace Tessera.Agent.Http;
 
 /// <summary>
 /// <c>POST /api/v1</c>: the Mesos v1 agent Operator API, JSON. Queries answer 200 with
-/// <c>{"type":T,"t":{...}}</c> from a snapshot taken on the agent loop and serialised off it.
+/// <c>{"type":T,"t":{...}}</c> from a snapshot taken on the agent loop and serialised off it; the
+/// nested container calls are <see cref="NestedContainerEndpoints"/>.
 /// </summary>
 internal static class AgentOperatorEndpoints
 {
@@ -16,7 +17,23 @@ internal static class AgentOperatorEndpoints
 
     private static async Task Handle(HttpContext http, AgentRuntime rt)
     {
-        if (await AgentJsonRequest.ReadOrReject<AgentCall>(http) is not { } call) return;
+        // A session answers application/recordio: each call checks Accept itself.
+        if (await AgentJsonRequest.ReadOrReject<AgentCall>(http, checkAccept: false) is not { } call) return;
+        if (call.Type == AgentCallType.LAUNCH_NESTED_CONTAINER_SESSION)
+        {
+            await NestedContainerEndpoints.LaunchSession(http, rt, call);
+            return;
+        }
+        if (call.Type == AgentCallType.WAIT_NESTED_CONTAINER)
+        {
+            await NestedContainerEndpoints.Wait(http, rt, call);
+            return;
+        }
+        if (!AcceptHeader.AllowsJson(http.Request.Headers.Accept))
+        {
+            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only");
+            return;
+        }
         switch (call.Type)
         {
             case null:

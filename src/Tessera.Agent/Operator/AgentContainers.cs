@@ -5,7 +5,7 @@ using Tessera.Core.Protocol.Operator;
 namespace Tessera.Agent.Operator;
 
 /// <summary>
-/// GET_CONTAINERS: the containers of live tasks with Mesos' <c>ResourceStatistics</c>. Usage is
+/// GET_CONTAINERS: the containers of live command tasks and of running custom executors, with Mesos' <c>ResourceStatistics</c>. Usage is
 /// measured here, off the agent loop; limits the isolation doesn't report come from the task's
 /// resources, as Mesos does.
 /// </summary>
@@ -16,22 +16,23 @@ internal static class AgentContainers
         Containers =
         [
             .. snapshot.Tasks.Where(t => !t.IsTerminal && t.Container is not null)
-                .Select(t => Entry(t, t.Container!.Id, t.Container.Pid, t.Container.Usage(), now)),
+                .Select(t => Entry(t.Task.FrameworkId, t.Executor, t.Container!, (t.Cpus, t.MemMb, t.DiskMb), now)),
+            .. snapshot.Executors.Select(e => Entry(e.FrameworkId, e.Executor, e.Container, (e.Cpus, e.MemMb, e.DiskMb), now)),
         ],
     };
 
-    public static ContainerEntry Entry(AgentTaskView task, string containerId, int pid, ContainerUsage? usage, DateTimeOffset now) => new()
+    public static ContainerEntry Entry(FrameworkID frameworkId, ExecutorInfo executor, IContainer container, (double Cpus, double MemMb, double DiskMb) asked, DateTimeOffset now) => new()
     {
-        FrameworkId = task.Task.FrameworkId,
-        ExecutorId = task.Executor.ExecutorId,
-        ExecutorName = task.Executor.Name,
-        ContainerId = ContainerID.Of(containerId),
-        ContainerStatus = new ContainerStatus { ContainerId = ContainerID.Of(containerId), ExecutorPid = pid > 0 ? (uint)pid : null },
-        ResourceStatistics = Statistics(task, usage, now),
+        FrameworkId = frameworkId,
+        ExecutorId = executor.ExecutorId,
+        ExecutorName = executor.Name,
+        ContainerId = ContainerID.Of(container.Id),
+        ContainerStatus = new ContainerStatus { ContainerId = ContainerID.Of(container.Id), ExecutorPid = container.Pid > 0 ? (uint)container.Pid : null },
+        ResourceStatistics = Statistics(asked, container.Usage(), now),
     };
 
     /// <summary>Mesos field by field: user/system CPU seconds, rss and total memory, limits, processes.</summary>
-    public static ResourceStatistics Statistics(AgentTaskView task, ContainerUsage? usage, DateTimeOffset now) => new()
+    public static ResourceStatistics Statistics((double Cpus, double MemMb, double DiskMb) task, ContainerUsage? usage, DateTimeOffset now) => new()
     {
         Timestamp = (now - DateTimeOffset.UnixEpoch).TotalSeconds,
         Processes = usage?.Processes,

@@ -17,6 +17,9 @@ internal sealed record AgentSnapshot
     public required AgentOptions Options { get; init; }
     public required ResourceSet Total { get; init; }
     public required IReadOnlyList<AgentTaskView> Tasks { get; init; }
+
+    /// <summary>Running custom executors with a container of their own (GET_CONTAINERS).</summary>
+    public IReadOnlyList<AgentExecutorView> Executors { get; init; } = [];
     public required AgentCountersSnapshot Counters { get; init; }
     public required int PendingUpdates { get; init; }
     public required DateTimeOffset Now { get; init; }
@@ -32,6 +35,8 @@ internal sealed record AgentSnapshot
         Options = rt.Options,
         Total = rt.Total,
         Tasks = [.. rt.Tasks.Values.OrderBy(t => t.FrameworkId, StringComparer.Ordinal).ThenBy(t => t.TaskId, StringComparer.Ordinal).Select(View)],
+        Executors = [.. rt.Executors.All.Where(e => e.Container is not null && e.State != Agent.Executors.ExecutorState.Terminated)
+            .OrderBy(e => e.FrameworkId, StringComparer.Ordinal).ThenBy(e => e.ExecutorId, StringComparer.Ordinal).Select(ExecutorView)],
         Counters = rt.Counters.Copy(),
         PendingUpdates = rt.Updates.Unacknowledged.Count(),
         Now = rt.Clock.GetUtcNow(),
@@ -54,6 +59,13 @@ internal sealed record AgentSnapshot
         Scalar(t.Info, "mem"),
         Scalar(t.Info, "disk"),
         t.Container);
+
+    private static AgentExecutorView ExecutorView(Executors.AgentExecutor e)
+    {
+        var all = e.Tasks.Values.Where(t => !t.IsTerminal).SelectMany(t => t.Info.Resources ?? []).Concat(e.Info.Resources ?? []).ToList();
+        return new AgentExecutorView(e.Framework.Id!, e.Info, e.Container!,
+            Agent.Executors.ExecutorManager.Scalar(all, "cpus"), Agent.Executors.ExecutorManager.Scalar(all, "mem"), Agent.Executors.ExecutorManager.Scalar(all, "disk"));
+    }
 
     private static double Scalar(TaskInfo info, string name) =>
         info.Resources?.Where(r => r.Name == name && r.Scalar is not null).Sum(r => r.Scalar!.Value) ?? 0;

@@ -5,7 +5,7 @@ namespace Tessera.Cli.Client;
 
 /// <summary>
 /// An agent's sandbox files API (<c>GET /files/read?path=&amp;offset=&amp;length=</c>, docs/agent-api.md)
-/// as <c>task logs</c> uses it. A missing file is data (null), an unreachable agent is exit code 3,
+/// and <c>/files/browse</c> as <c>task logs</c> uses them. A missing file is data (null), an unreachable agent is exit code 3,
 /// any other refusal a one-line error with the agent's own reason.
 /// </summary>
 internal sealed class AgentFilesClient(Uri agent, HttpMessageHandler? handler = null) : IDisposable
@@ -26,9 +26,12 @@ internal sealed class AgentFilesClient(Uri agent, HttpMessageHandler? handler = 
         (await ReadAsync(path, -1, -1, ct))?.Offset;
 
     /// <summary><paramref name="length"/> bytes (at most <see cref="MaxRead"/>) from <paramref name="offset"/>; null when the file is not there.</summary>
-    public async Task<FileChunk?> ReadAsync(string path, long offset, long length, CancellationToken ct)
+    public async Task<FileChunk?> ReadAsync(string path, long offset, long length, CancellationToken ct) =>
+        await GetAsync($"/files/read?path={Uri.EscapeDataString(path)}&offset={offset}&length={length}", path, ct) is { } body ? FileChunk.Parse(body) : null;
+
+    /// <summary>The body of a files API GET; null on 404.</summary>
+    private async Task<byte[]?> GetAsync(string uri, string path, CancellationToken ct)
     {
-        var uri = $"/files/read?path={Uri.EscapeDataString(path)}&offset={offset}&length={length}";
         HttpResponseMessage reply;
         try
         {
@@ -48,7 +51,25 @@ internal sealed class AgentFilesClient(Uri agent, HttpMessageHandler? handler = 
             var body = await reply.Content.ReadAsByteArrayAsync(ct);
             if (!reply.IsSuccessStatusCode)
                 throw new CliException($"the agent at {agent} refused to read {path}: {(int)reply.StatusCode} {System.Text.Encoding.UTF8.GetString(body).Trim()}");
-            return FileChunk.Parse(body);
+            return body;
+        }
+    }
+
+    /// <summary>The entries of a sandbox folder (<c>/files/browse</c>): name and whether it is a folder; null when the agent has no such folder.</summary>
+    public async Task<IReadOnlyList<(string Name, bool IsDirectory)>?> BrowseAsync(string path, CancellationToken ct)
+    {
+        var body = await GetAsync($"/files/browse?path={Uri.EscapeDataString(path)}", path, ct);
+        if (body is null) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return [.. doc.RootElement.EnumerateArray().Select(e => (
+                Path.GetFileName(e.GetProperty("path").GetString() ?? ""),
+                (e.GetProperty("mode").GetString() ?? "").StartsWith('d')))];
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new CliException($"the agent's answer to /files/browse is not what this client understands: {e.Message}");
         }
     }
 

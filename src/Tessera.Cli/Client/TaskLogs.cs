@@ -4,12 +4,17 @@ using Tessera.Core.Protocol.Operator;
 namespace Tessera.Cli.Client;
 
 /// <summary>What <c>task logs</c> was asked for.</summary>
-internal sealed record LogRequest(string TaskId, string? Framework, string File, bool Follow, int? Tail);
+internal sealed record LogRequest(string TaskId, string? Framework, string File, bool Follow, int? Tail)
+{
+    /// <summary>A Thermos process whose own log to read instead of the task's (<see cref="ProcessLogs"/>).</summary>
+    public string? Process { get; init; }
+}
 
 /// <summary>
 /// <c>task logs</c>: finds the task's agent (GET_STATE: task → agent id → hostname:port), reads the
 /// file from the agent's files API in pages, and with <c>-f</c> keeps reading every interval until
 /// the task is terminal and the file has stopped growing (or Ctrl-C, which ends it with exit 0).
+/// With a process, the file is that Thermos process' latest run's (<see cref="ProcessLogs"/>).
 /// </summary>
 internal static class TaskLogs
 {
@@ -21,7 +26,9 @@ internal static class TaskLogs
         var endpoint = located.AgentEndpoint
             ?? throw new CliException($"task '{task.TaskId.Value}' ran on agent {task.AgentId.Value}, which the master does not list now, so its sandbox cannot be read");
         using var files = new AgentFilesClient(endpoint);
-        var candidates = SandboxPath.Candidates(task, located.Executor, request.File);
+        IReadOnlyList<string> candidates = request.Process is { } process
+            ? [await ProcessLogs.PathAsync(files, located, process, request.File, ct)]
+            : SandboxPath.Candidates(task, located.Executor, request.File);
         try
         {
             var (path, size) = await FindFileAsync(files, candidates, ct);

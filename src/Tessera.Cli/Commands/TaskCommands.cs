@@ -7,8 +7,10 @@ using Tessera.Core.Protocol.Operator;
 namespace Tessera.Cli.Commands;
 
 /// <summary>
-/// <c>tessera task list|show|logs|kill</c>: tasks from the master's Operator API, their output from
-/// the sandbox files API of the agent they run on.
+/// <c>tessera task list|show|logs|run|kill</c>: tasks from the master's Operator API, their output from
+/// the sandbox files API of the agent they run on, commands in their containers through the agent's
+/// Operator API. <c>logs</c> and <c>run</c> also take a Tessera Jobs instance (<c>KEY/INST</c>),
+/// resolved through the jobs scheduler (<c>--jobs</c>).
 /// </summary>
 internal static class TaskCommands
 {
@@ -20,13 +22,23 @@ internal static class TaskCommands
 
     public static Command Create(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
-        var task = new Command("task", "tasks: list them, show one, read its output");
+        var jobs = new Option<string>("--jobs")
+        {
+            Description = "the jobs scheduler for KEY/INST targets, host:port or http://host:port (default: $TESSERA_JOBS or 127.0.0.1:8081)",
+            DefaultValueFactory = _ => JobsClient.Default,
+            Recursive = true,
+        };
+        var task = new Command("task", "tasks: list them, show one, read its output, run a command in its container") { jobs };
         task.Subcommands.Add(List(global, stdout, stderr));
         task.Subcommands.Add(Show(global, stdout, stderr));
-        task.Subcommands.Add(Logs(global, stdout, stderr));
+        task.Subcommands.Add(Logs(global, stdout, stderr, jobs));
+        task.Subcommands.Add(RunIn(global, stdout, stderr, jobs));
         task.Subcommands.Add(Kill(global, stdout, stderr));
         return task;
     }
+
+    private static Func<JobsClient> Jobs(ParseResult parse, Option<string> jobs) =>
+        () => new JobsClient(JobsClient.ParseAddress(parse.GetValue(jobs) ?? JobsClient.Default));
 
     private static Option<string> FrameworkOption(string description) => new("--framework") { Description = description };
 
@@ -157,24 +169,64 @@ internal static class TaskCommands
 
     // ---- logs ----
 
-    private static Command Logs(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    private static Command Logs(GlobalOptions global, TextWriter stdout, TextWriter stderr, Option<string> jobs)
     {
-        var id = IdArgument();
+        var id = new Argument<string>("TASK") { Description = "the task id (from 'tessera task list'), or a job instance cluster/role/env/name/INST" };
         var framework = FrameworkOption("the task's framework, when several frameworks use the id");
         var follow = new Option<bool>("--follow", "-f") { Description = "keep printing new output (every 500 ms) until the task has ended and its output stops growing, or Ctrl-C" };
         var errors = new Option<bool>("--stderr") { Description = "print the task's stderr instead of its stdout" };
         var tail = new Option<int?>("--tail") { Description = "start with the last N lines only" };
-        var logs = new Command("logs", "print a task's stdout (or --stderr) from its sandbox on the agent\n\nExamples:\n  tessera task logs web-1\n  tessera task logs web-1 -f\n  tessera task logs web-1 --stderr --tail 50")
+        var process = new Option<string?>("--process") { Description = "a Thermos process' own log (.logs/NAME/<run>/stdout|stderr, the latest run) instead of the task's stdout" };
+        var logs = new Command("logs", "print a task's stdout (or --stderr) from its sandbox on the agent\n\nExamples:\n  tessera task logs web-1\n  tessera task logs web-1 -f\n  tessera task logs web-1 --stderr --tail 50\n  tessera task logs devcluster/www-data/prod/hello/0 --process hello -f")
         {
-            id, framework, follow, errors, tail,
+            id, framework, follow, errors, tail, process,
         };
-        CliAction.Set(logs, global, stdout, stderr, (parse, cli, ct) =>
+        CliAction.Set(logs, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var lines = parse.GetValue(tail);
             if (lines is < 0) throw new CliException($"--tail must be a whole number of lines, 0 or more, not {lines}", TesseraCommand.ExitUsage);
-            var request = new LogRequest(parse.GetValue(id)!, parse.GetValue(framework), parse.GetValue(errors) ? "stderr" : "stdout", parse.GetValue(follow), lines);
-            return TaskLogs.RunAsync(request, cli, FollowInterval, ct);
+            var name = parse.GetValue(process);
+            if (name is not null && !ProcessLogs.IsName(name))
+                throw new CliException($"--process must be a process name (letters, digits, '-', '_', '.'; not '.' or '..'), not '{name}'", TesseraCommand.ExitUsage);
+            var target = TaskTarget.Parse(parse.GetValue(id)!);
+            var taskId = target.TaskId ?? await JobTaskIdAsync(target.Job!, Jobs(parse, jobs), ct);
+            var request = new LogRequest(taskId, parse.GetValue(framework), parse.GetValue(errors) ? "stderr" : "stdout", parse.GetValue(follow), lines) { Process = name };
+            return await TaskLogs.RunAsync(request, cli, FollowInterval, ct);
         });
         return logs;
+    }
+
+    /// <summary>The task of one job instance (KEY/INST), through the jobs scheduler.</summary>
+    private static async Task<string> JobTaskIdAsync(JobInstances job, Func<JobsClient> jobs, CancellationToken ct)
+    {
+        if (job.Instances is not { Length: 1 } one)
+            throw new CliException($"'{job.Key}' must name one instance, e.g. {job.Key}/0", TesseraCommand.ExitUsage);
+        using var client = jobs();
+        var instance = (await JobTasks.ResolveAsync(client, job, ct))[0];
+        return instance.TaskId ?? throw new CliException($"{instance.Label(job.Key.ToString())} has no task yet ({instance.Status?.ToString() ?? "no status"})");
+    }
+
+    // ---- run ----
+
+    private static Command RunIn(GlobalOptions global, TextWriter stdout, TextWriter stderr, Option<string> jobs)
+    {
+        var target = new Argument<string>("TASK") { Description = "a task id, or a job's instances cluster/role/env/name[/INST or /0-2,5] (all instances without one)" };
+        var words = new Argument<string[]>("COMMAND") { Description = "after --: the command; one word is a shell command string (sh -c), several are an argv", Arity = ArgumentArity.OneOrMore };
+        var run = new Command("run", """
+            run a command inside a running task's container (its namespaces, cgroups, user and sandbox) and print its output; exits with the command's exit code
+
+            Examples:
+              tessera task run devcluster/www-data/prod/hello/0 -- ls -la .logs
+              tessera task run devcluster/www-data/prod/hello -- 'echo $HOSTNAME; ps aux'
+              tessera task run web-1 -- cat /proc/1/status
+            """) { target, words };
+        CliAction.Set(run, global, stdout, stderr, (parse, cli, ct) =>
+        {
+            var request = new TaskRunRequest(TaskTarget.Parse(parse.GetValue(target)!), parse.GetValue(words) ?? []);
+            if (request.Command.Count == 0 || request.Command[0].Length == 0)
+                throw new CliException("COMMAND is required after --, e.g. 'tessera task run KEY/0 -- ls'", TesseraCommand.ExitUsage);
+            return TaskRun.RunAsync(request, cli, Jobs(parse, jobs), () => Guid.NewGuid().ToString("N"), ct);
+        });
+        return run;
     }
 }

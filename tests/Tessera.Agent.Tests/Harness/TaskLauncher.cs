@@ -39,6 +39,14 @@ internal sealed class TaskLauncher : IAsyncDisposable
         Assert.True(reply.IsSuccessStatusCode, $"ACCEPT answered {(int)reply.StatusCode}");
     }
 
+    /// <summary>Launches the given tasks from the next offer.</summary>
+    public async Task LaunchAsync(params TaskInfo[] tasks)
+    {
+        var offer = (await Scheduler.NextAsync(SchedulerEventType.OFFERS)).Offers!.Offers![0];
+        using var reply = await Scheduler.CallAsync(Calls.Launch(offer, tasks));
+        Assert.True(reply.IsSuccessStatusCode, $"ACCEPT answered {(int)reply.StatusCode}");
+    }
+
     /// <summary>Reads updates (acknowledging each) until <paramref name="taskId"/> is in <paramref name="state"/>.</summary>
     public async Task UntilAsync(string taskId, TaskState state)
     {

@@ -9,8 +9,10 @@ public sealed class NamespaceCheckCommandRunnerTests
     [Fact]
     public void TheNsenterPrefixNamesTheContainersNamespacesInOrder()
     {
-        var prefix = NamespaceCheckCommandRunner.Prefix("nsenter", 4242, new HashSet<string>(["uts", "mount", "pid", "ipc"]), "/w/sandbox");
-        Assert.Equal(["nsenter", "--target", "4242", "--pid", "--mount", "--ipc", "--uts", "--wd=/w/sandbox", "--"], prefix);
+        var prefix = NamespaceEntry.Prefix("nsenter", 4242, new HashSet<string>(["uts", "mount", "pid", "ipc"]), "/w/sandbox");
+        Assert.Equal(["nsenter", "--target", "4242", "--pid", "--mount", "--ipc", "--uts", "--wdns=/w/sandbox", "--"], prefix);
+        Assert.Contains("--wd=/w/sandbox", NamespaceEntry.Prefix("nsenter", 4242, new HashSet<string>(["pid"]), "/w/sandbox"));
+        Assert.Equal(["--setuid", "65534", "--setgid", "65534", "--"], NamespaceEntry.Prefix("nsenter", 1, new HashSet<string>(["pid"]), "/s", (65534, 65534)).TakeLast(5));
     }
 
     [Theory]

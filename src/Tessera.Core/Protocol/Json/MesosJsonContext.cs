@@ -27,6 +27,7 @@ namespace Tessera.Core.Protocol.Json;
 [JsonSerializable(typeof(OperatorEvent))]
 [JsonSerializable(typeof(AgentCall))]
 [JsonSerializable(typeof(AgentResponse))]
+[JsonSerializable(typeof(ProcessIO))]
 [JsonSerializable(typeof(FrameworkInfo))]
 [JsonSerializable(typeof(MasterInfo))]
 [JsonSerializable(typeof(AgentInfo))]

@@ -8,4 +8,10 @@ public sealed record AgentCall
 
     /// <summary>For GET_METRICS.</summary>
     public GetMetricsCall? GetMetrics { get; init; }
+
+    /// <summary>For LAUNCH_NESTED_CONTAINER_SESSION.</summary>
+    public LaunchNestedContainerSessionCall? LaunchNestedContainerSession { get; init; }
+
+    /// <summary>For WAIT_NESTED_CONTAINER.</summary>
+    public WaitNestedContainerCall? WaitNestedContainer { get; init; }
 }

@@ -35,4 +35,7 @@ public sealed record AgentResponse
 
     /// <summary>For GET_AGENT.</summary>
     public GetAgentResponse? GetAgent { get; init; }
+
+    /// <summary>For WAIT_NESTED_CONTAINER.</summary>
+    public WaitNestedContainerResponse? WaitNestedContainer { get; init; }
 }

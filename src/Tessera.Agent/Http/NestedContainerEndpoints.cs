@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Http;
+using Tessera.Agent.Containerizer;
+using Tessera.Agent.Nested;
+using Tessera.Core.Protocol;
+using Tessera.Core.Protocol.Json;
+using Tessera.Core.Protocol.Operator;
+using Tessera.Core.Protocol.RecordIo;
+
+namespace Tessera.Agent.Http;
+
+/// <summary>
+/// LAUNCH_NESTED_CONTAINER_SESSION and WAIT_NESTED_CONTAINER of the agent's Operator API. A
+/// session is checked (<see cref="NestedCallCheck"/>), registered on the agent loop against a
+/// running parent container (<see cref="NestedSessions"/>), entered through the containerizer
+/// (<see cref="IContainerizer.Nested"/>) and streamed back as <c>application/recordio</c> of
+/// <see cref="ProcessIO"/> JSON records; closing the connection kills the command.
+/// </summary>
+internal static class NestedContainerEndpoints
+{
+    public static async Task LaunchSession(HttpContext http, AgentRuntime rt, AgentCall call)
+    {
+        if (!AcceptHeader.Allows(http.Request.Headers.Accept, "application/recordio"))
+        {
+            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "LAUNCH_NESTED_CONTAINER_SESSION streams application/recordio; send Accept: application/recordio");
+            return;
+        }
+        if (!AcceptHeader.AllowsJson(http.Request.Headers["Message-Accept"]))
+        {
+            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "the session's records are application/json only (Message-Accept)");
+            return;
+        }
+        if (NestedCallCheck.Launch(call.LaunchNestedContainerSession) is { } invalid)
+        {
+            await AgentReplies.Text(http, StatusCodes.Status400BadRequest, invalid);
+            return;
+        }
+        var launch = call.LaunchNestedContainerSession!;
+        var id = launch.ContainerId;
+        var (session, parent, refusal) = await rt.AskAsync(r => r.Nested.Open(r, id.Parent!.Value, id.Value), http.RequestAborted);
+        if (refusal is not null || session is null || parent is null)
+        {
+            await AgentReplies.Text(http, refusal?.Status ?? StatusCodes.Status500InternalServerError, refusal?.Message ?? "no session");
+            return;
+        }
+        if (NestedCallCheck.User(launch.Command!, parent.User) is { } wrongUser)
+        {
+            End(rt, session, new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Message = wrongUser });
+            await AgentReplies.Text(http, StatusCodes.Status400BadRequest, wrongUser);
+            return;
+        }
+        NestedLaunch plan;
+        try
+        {
+            plan = rt.Containerizer.Nested(parent.Container, new NestedSpec(id.Value, launch.Command!, parent.Sandbox, parent.User, Environment(launch.Command!, parent.Sandbox)));
+        }
+        catch (ContainerLaunchException e)
+        {
+            End(rt, session, new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Reason = TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, Message = e.Message });
+            await AgentReplies.Text(http, StatusCodes.Status409Conflict, $"'container_id.parent': cannot enter container '{id.Parent!.Value}': {e.Message}");
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/recordio";
+        http.Response.Headers["Message-Content-Type"] = "application/json";
+        var result = new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Message = "the session ended unexpectedly" };
+        try
+        {
+            await http.Response.StartAsync(http.RequestAborted);
+            result = await NestedSessionRunner.RunAsync(plan, async record =>
+            {
+                await http.Response.Body.WriteAsync(RecordIoEncoder.Encode(MesosJson.SerializeToUtf8Bytes(record)), http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+            }, http.RequestAborted);
+        }
+        finally
+        {
+            End(rt, session, result);
+            if (plan.StatusFile is { } status) TryRemove(Path.GetDirectoryName(status)!);
+        }
+    }
+
+    public static async Task Wait(HttpContext http, AgentRuntime rt, AgentCall call)
+    {
+        if (!AcceptHeader.AllowsJson(http.Request.Headers.Accept))
+        {
+            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only");
+            return;
+        }
+        if (NestedCallCheck.Wait(call.WaitNestedContainer) is { } invalid)
+        {
+            await AgentReplies.Text(http, StatusCodes.Status400BadRequest, invalid);
+            return;
+        }
+        var id = call.WaitNestedContainer!.ContainerId;
+        var session = await rt.AskAsync(r => r.Nested.Find(id.Parent!.Value, id.Value), http.RequestAborted);
+        if (session is null)
+        {
+            await AgentReplies.Text(http, StatusCodes.Status404NotFound, $"'wait_nested_container.container_id': no nested container '{id.Value}' in '{id.Parent!.Value}' on this agent");
+            return;
+        }
+        var result = await session.Ended.Task.WaitAsync(http.RequestAborted);
+        await AgentReplies.Json(http, MesosJson.SerializeToUtf8Bytes(new AgentResponse { Type = AgentCallType.WAIT_NESTED_CONTAINER, WaitNestedContainer = result }));
+    }
+
+    /// <summary>The session's environment: the sandbox (as Mesos sets it for nested containers) and the command's own variables.</summary>
+    public static Dictionary<string, string> Environment(CommandInfo command, string sandbox)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["MESOS_SANDBOX"] = sandbox, ["HOME"] = sandbox };
+        foreach (var variable in command.Environment?.Variables ?? [])
+            if (variable.Value is { } value) env[variable.Name] = value;
+        return env;
+    }
+
+    private static void End(AgentRuntime rt, NestedSession session, WaitNestedContainerResponse result) => rt.Post(r => r.Nested.End(session, result));
+
+    private static void TryRemove(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
