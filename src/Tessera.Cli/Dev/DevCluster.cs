@@ -53,7 +53,7 @@ internal sealed class DevCluster : IAsyncDisposable
                     Ip = options.AgentIp(i),
                     Port = options.AgentPortBase + i,
                     Hostname = options.AgentIp(i),
-                    Resources = ResourceShare.For(workDir, i, options.Agents),
+                    Resources = ResourceShare.For(workDir, i, options.Agents, options.PortsFrom),
                     Attributes = $"agent:{i + 1}",
                     Isolation = options.Isolation,
                 }, logs: logs, ct: ct);

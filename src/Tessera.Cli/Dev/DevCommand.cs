@@ -18,6 +18,7 @@ internal static class DevCommand
         var port = new Option<int>("--port") { Description = "the master's port; agents use the next ones, the jobs API port + 3031 (8081 for 5050)", DefaultValueFactory = _ => 5050 };
         var isolation = new Option<string>("--isolation") { Description = "auto, posix, or a Mesos-style isolator list (see 'tessera agent --help')", DefaultValueFactory = _ => "auto" };
         var demo = new Option<bool>("--demo") { Description = "also run a demo workload once the cluster is up" };
+        var portsFrom = new Option<int>("--ports-from") { Description = "the first port the agents offer to tasks, 1000 per agent (another dev cluster on this machine needs another range)", DefaultValueFactory = _ => Tessera.Agent.Resources.ResourceShare.DefaultFirstPort };
         var command = new Command("dev", """
             run a master, agents and the jobs scheduler in one process (a dev cluster)
 
@@ -27,7 +28,7 @@ internal static class DevCommand
               tessera dev --data-dir /tmp/c1 --port 6050
             """)
         {
-            agents, dataDir, port, isolation, demo,
+            agents, dataDir, port, isolation, demo, portsFrom,
         };
         var root = new RootCommand { command };
         var parse = root.Parse(["dev", .. args]);
@@ -45,6 +46,7 @@ internal static class DevCommand
             AgentPortBase = parse.GetValue(port) + 1,
             Isolation = parse.GetValue(isolation)!,
             Demo = parse.GetValue(demo),
+            PortsFrom = parse.GetValue(portsFrom),
         };
         // Without --agents, a data folder used before brings back as many agents as it had.
         options = options with { Agents = parse.GetValue(agents) ?? DevLayoutFile.LoadAgents(options.DataDir) ?? (options.Demo ? 3 : 1) };
@@ -59,6 +61,8 @@ internal static class DevCommand
     private static string? Validate(DevOptions options) =>
         options.Agents is < 1 or > 64 ? $"--agents must be between 1 and 64, not {options.Agents}"
         : options.MasterPort is < 1 or > 65535 - 3031 ? $"--port must be between 1 and {65535 - 3031} (the jobs API takes port + 3031), not {options.MasterPort}"
+        : options.PortsFrom < 1024 || options.PortsFrom + options.Agents * Tessera.Agent.Resources.ResourceShare.PortsPerAgent > 65536
+            ? $"--ports-from must leave {options.Agents} × {Tessera.Agent.Resources.ResourceShare.PortsPerAgent} ports between 1024 and 65535, not start at {options.PortsFrom}"
         : ValidateIsolation(options.Isolation);
 
     private static string? ValidateIsolation(string text)

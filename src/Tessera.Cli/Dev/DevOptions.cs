@@ -12,6 +12,9 @@ internal sealed record DevOptions
     public int AgentPortBase { get; init; } = 5051;
 
     public string Isolation { get; init; } = "auto";
+
+    /// <summary>The first port agents offer; agent i offers 1000 from PortsFrom + 1000 i (two dev clusters on one machine need different ones).</summary>
+    public int PortsFrom { get; init; } = Tessera.Agent.Resources.ResourceShare.DefaultFirstPort;
     public bool Demo { get; init; }
 
     /// <summary>The jobs scheduler's API port: 8081 next to the default master port 5050, else the master port + 3031 the same way.</summary>

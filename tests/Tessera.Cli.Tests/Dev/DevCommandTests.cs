@@ -46,6 +46,7 @@ public sealed partial class DevCommandTests
     [Theory]
     [InlineData("--agents", "0", "--agents must be between 1 and 64, not 0")]
     [InlineData("--isolation", "cgroups/bogus", "--isolation: unknown isolator 'cgroups/bogus'")]
+    [InlineData("--ports-from", "65000", "--ports-from must leave 1 × 1000 ports between 1024 and 65535, not start at 65000")]
     [InlineData("--bogus", null, "Unrecognized command or argument '--bogus'")]
     public async Task BadArgumentsAreAUsageErrorOnOneLine(string flag, string? value, string message)
     {
@@ -69,7 +70,7 @@ public sealed class DevDemoTests
     {
         var data = Directory.CreateTempSubdirectory("tessera-demo-").FullName;
         var port = TesseraProcess.FreePorts(4);
-        await using var dev = TesseraProcess.Start("dev", "--demo", "--data-dir", data, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var dev = TesseraProcess.Start("dev", "--demo", "--data-dir", data, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ports-from", TesseraProcess.PortsFrom());
         await dev.WaitForOutputAsync("demo: done.", TimeSpan.FromSeconds(180));
         var output = dev.Stdout;
         var agents = System.Text.RegularExpressions.Regex.Matches(output, @"\[\d\]   agent        (\S+)").Select(m => m.Groups[1].Value).ToList();
@@ -91,6 +92,7 @@ public sealed class DevDemoTests
         // The service's tasks belong to a checkpointing framework and would outlive the cluster: stop them first.
         var (killed, _, killError) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(60), "job", "killall", "devcluster/www-data/devel/hello_world", "--jobs", $"127.0.0.1:{port + 3031}");
         Assert.True(killed == 0, killError);
+        await TesseraProcess.WaitForNoContainersAsync(data, TimeSpan.FromSeconds(60));
         Assert.Equal(0, await dev.StopAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("tessera dev: stopped; no task was left running", dev.Stdout, StringComparison.Ordinal);
         Directory.Delete(data, recursive: true);

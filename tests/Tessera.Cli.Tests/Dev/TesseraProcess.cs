@@ -96,6 +96,43 @@ internal sealed class TesseraProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Waits until no container launched under <paramref name="dataDir"/> is alive. `job killall`
+    /// answers once the kills are sent; stopping the dev cluster before they land would keep the
+    /// tasks of the (checkpointing) jobs framework running, holding their ports for the next test.
+    /// </summary>
+    public static async Task WaitForNoContainersAsync(string dataDir, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (System.Diagnostics.Process.GetProcessesByName("tessera-launch").Any(p => Cmdline(p.Id).Contains(dataDir, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"containers under {dataDir} still alive after {timeout}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static string Cmdline(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static int _portRanges;
+
+    /// <summary>
+    /// A <c>--ports-from</c> for a dev cluster of up to 3 agents: test classes run in parallel, and
+    /// two dev clusters offering the same ports would hand one port to two tasks. Below 20000, where
+    /// <see cref="FreePorts"/> picks the clusters' own ports.
+    /// </summary>
+    public static string PortsFrom() =>
+        (10000 + Interlocked.Increment(ref _portRanges) % 3 * 3000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A base port with <paramref name="count"/> free ports after it.</summary>
     public static int FreePorts(int count)
     {

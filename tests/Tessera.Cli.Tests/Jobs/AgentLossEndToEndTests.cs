@@ -82,7 +82,7 @@ public sealed class AgentLossEndToEndTests
 
     private static TesseraProcess StartAgent(string data, int port, int n) => TesseraProcess.Start("agent",
         "--master", $"127.0.0.1:{port}", "--work-dir", Path.Combine(data, $"agent{n}"), "--ip", $"127.0.0.{n + 1}", "--hostname", $"h{n}",
-        "--port", (port + n).ToString(CultureInfo.InvariantCulture), "--resources", $"cpus:1;mem:256;disk:100;ports:[{33000 + n * 10}-{33005 + n * 10}]",
+        "--port", (port + n).ToString(CultureInfo.InvariantCulture), "--resources", $"cpus:1;mem:256;disk:100;ports:[{19000 + n * 10}-{19005 + n * 10}]",
         "--recovery-timeout", "1mins");
 
     private static JobSpec Job()

@@ -18,7 +18,7 @@ public sealed class AuroraServiceEndToEndTests
         var data = Directory.CreateTempSubdirectory("tessera-jobs-e2e-").FullName;
         var port = TesseraProcess.FreePorts(4);
         var jobsPort = port + 3031;
-        await using var dev = TesseraProcess.Start("dev", "--agents", "3", "--data-dir", data, "--port", port.ToString(CultureInfo.InvariantCulture));
+        await using var dev = TesseraProcess.Start("dev", "--agents", "3", "--data-dir", data, "--port", port.ToString(CultureInfo.InvariantCulture), "--ports-from", TesseraProcess.PortsFrom());
         await dev.WaitForOutputAsync("stop        Ctrl-C", TimeSpan.FromSeconds(60));
         var jobs = $"127.0.0.1:{jobsPort}";
         const string Key = "devcluster/www-data/devel/hello_world";
@@ -49,6 +49,7 @@ public sealed class AuroraServiceEndToEndTests
 
         (code, output, error) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(60), "job", "killall", Key, "--jobs", jobs);
         Assert.True(code == 0, output + error);
+        await TesseraProcess.WaitForNoContainersAsync(data, TimeSpan.FromSeconds(60));
         Assert.Equal(0, await dev.StopAsync(TimeSpan.FromSeconds(60)));
         Directory.Delete(data, recursive: true);
     }

@@ -37,7 +37,7 @@ public sealed class TaskRunEndToEndTests
         await File.WriteAllTextAsync(config, Config);
         var port = TesseraProcess.FreePorts(3);
         var jobs = $"127.0.0.1:{port + 3031}";
-        await using var dev = TesseraProcess.Start("dev", "--agents", "2", "--data-dir", Path.Combine(data, "dev"), "--port", port.ToString(CultureInfo.InvariantCulture));
+        await using var dev = TesseraProcess.Start("dev", "--agents", "2", "--data-dir", Path.Combine(data, "dev"), "--port", port.ToString(CultureInfo.InvariantCulture), "--ports-from", TesseraProcess.PortsFrom());
         await dev.WaitForOutputAsync("stop        Ctrl-C", TimeSpan.FromSeconds(60));
         var master = $"127.0.0.1:{port}";
         const string Key = "devcluster/www-data/devel/talker";
@@ -92,6 +92,7 @@ public sealed class TaskRunEndToEndTests
 
         (code, output, error) = await Cli("job", "killall", Key);
         Assert.True(code == 0, output + error);
+        await TesseraProcess.WaitForNoContainersAsync(data, TimeSpan.FromSeconds(60));
         Assert.Equal(0, await dev.StopAsync(TimeSpan.FromSeconds(60)));
         Directory.Delete(data, recursive: true);
     }
