@@ -8,7 +8,7 @@ using Tessera.Core.Protocol;
 namespace Tessera.Benchmarks;
 
 /// <summary>
-/// <c>agent-launch [--launches N] [--concurrency C] [--isolation auto|LIST]</c>: what isolation costs per task. First, N
+/// <c>agent-launch [--launches N] [--concurrency C] [--isolation auto|LIST] [--work-dir BASE]</c>: what isolation costs per task. First, N
 /// launches of <c>/bin/true</c> each as a bare spawn and as an isolated container (cgroups + pid,
 /// mount, ipc, uts namespaces; created, run, exited, cgroups removed), interleaved so both see the
 /// same machine; p50/p99 of each and their ratio. Then N isolated launches C at a time: launches
@@ -21,7 +21,7 @@ internal static class AgentLaunchScale
         var options = new BenchArgs(args);
         var launches = options.Int("--launches", 300);
         var concurrency = options.Int("--concurrency", 8);
-        var workDir = Directory.CreateTempSubdirectory("tessera-launch-bench-").FullName;
+        var workDir = WorkDir(args);
         try
         {
             var runtimeDir = RuntimeDirectory.Resolve(workDir, null);
@@ -64,6 +64,18 @@ internal static class AgentLaunchScale
             Directory.Delete(workDir, recursive: true);
             if (Directory.Exists(RuntimeDirectory.Resolve(workDir, null))) Directory.Delete(RuntimeDirectory.Resolve(workDir, null), recursive: true);
         }
+    }
+
+    /// <summary>
+    /// <c>--work-dir BASE</c>, default /var/tmp: where an agent's work dir would be (not under
+    /// /tmp: a sandbox under /tmp is bound back over the container's private /tmp with two more
+    /// mounts per launch, which an agent working in /var/lib/tessera never pays).
+    /// </summary>
+    private static string WorkDir(string[] args)
+    {
+        var i = Array.IndexOf(args, "--work-dir");
+        var root = i >= 0 && i + 1 < args.Length ? args[i + 1] : Directory.Exists("/var/tmp") ? "/var/tmp" : Path.GetTempPath();
+        return Directory.CreateDirectory(Path.Combine(root, "tessera-launch-bench-" + Guid.NewGuid().ToString("N")[..8])).FullName;
     }
 
     /// <summary><c>--isolation X</c> (default auto), to see what each part costs.</summary>

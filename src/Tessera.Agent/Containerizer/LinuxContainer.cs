@@ -50,10 +50,9 @@ internal sealed class LinuxContainer : IContainer
     {
         var code = await launcherExited;
         var limitation = _cgroups.Limitation();
-        if (_cgroups.Populated) await _cgroups.KillAllAsync();
+        if (_cgroups.AnyProcess) await _cgroups.KillAllAsync();
         await _cgroups.DestroyAsync();
-        var statusFile = Path.Combine(_runtime, "status");
-        var exit = ContainerExit.FromStatusText(File.Exists(statusFile) ? await File.ReadAllTextAsync(statusFile) : null) ?? code switch
+        var exit = ContainerExit.FromStatusText(ReadStatus()) ?? code switch
         {
             // No status file: the launcher failed before it could write one (its message is on the agent's stderr), or was killed.
             125 => new ContainerExit(null, null, LaunchError: "the launcher failed before the command started (exit 125); see the agent's log"),
@@ -61,5 +60,22 @@ internal sealed class LinuxContainer : IContainer
             null => new ContainerExit(null, 9),
         };
         return exit with { Limitation = limitation };
+    }
+
+    /// <summary>The launcher's status file (a few bytes on tmpfs: read synchronously, a thread hop costs more than the read).</summary>
+    private string? ReadStatus()
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(_runtime, "status"));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 }

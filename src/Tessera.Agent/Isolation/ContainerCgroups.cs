@@ -13,13 +13,22 @@ internal sealed class ContainerCgroups(CgroupLayout layout, string containerId, 
 
     public CgroupLimits Limits { get; } = limits;
 
+    private IReadOnlyList<string>? _dirs;
+
     /// <summary>Every directory this container has, one per hierarchy (co-mounted controllers share one).</summary>
-    public IReadOnlyList<string> Dirs =>
+    public IReadOnlyList<string> Dirs => _dirs ??=
         [.. layout.Controllers.Select(c => CgroupLayout.Dir(layout.Hierarchy(c).MountPoint, ContainerId))
             .Concat(layout.UsesV2Kill ? [CgroupLayout.Dir(layout.Mounts.V2MountPoint!, ContainerId)] : [])
             .Distinct(StringComparer.Ordinal)];
 
     public IReadOnlyList<string> ProcsFiles => [.. Dirs.Select(d => Path.Combine(d, "cgroup.procs"))];
+
+    /// <summary>
+    /// True while any process is in the container. One hierarchy tells: the launcher joins all of
+    /// the container's cgroups before anything else runs, and children inherit every membership
+    /// (the v2 one when there is one, as that is where cgroup.kill acts).
+    /// </summary>
+    public bool AnyProcess => CgroupFiles.Pids(V2Dir is { } v2 && Dirs.Contains(v2) ? v2 : Dirs[0]).Count > 0;
 
     private string? V2Dir => layout.UsesV2Kill || layout.Controllers.Any(c => layout.Hierarchy(c).Version == 2)
         ? CgroupLayout.Dir(layout.Mounts.V2MountPoint!, ContainerId) : null;

@@ -42,13 +42,15 @@ internal static class JobCommands
         var file = new Argument<string>("FILE") { Description = "an .aurora config, an Aurora job as JSON (--read-json), or a Tessera job spec as JSON (docs/jobs-api.md)" };
         var bind = new Option<string[]>("--bind") { Description = "a template binding NAME=VALUE for the config (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var readJson = new Option<bool>("--read-json") { Description = "FILE is the job as Aurora's JSON ({\"jobs\": [...]} or one job)" };
-        var create = new Command("create", "create a job from an .aurora config (or JSON)\n\nExamples:\n  tessera job create devcluster/www-data/prod/hello examples/jobs/hello_world.aurora\n  tessera job create devcluster/www-data/prod/hello hello.aurora --bind version=2\n  tessera job create devcluster/www-data/prod/hello hello.json --read-json") { createKey, file, bind, readJson };
+        var waitUntil = new Option<WaitUntil?>("--wait-until") { Description = "after creating, wait until every instance is PENDING, RUNNING or FINISHED (exit 1 if it can't get there any more)" };
+        var create = new Command("create", "create a job from an .aurora config (or JSON)\n\nExamples:\n  tessera job create devcluster/www-data/prod/hello examples/jobs/hello_world.aurora\n  tessera job create devcluster/www-data/prod/hello examples/jobs/hello_world.aurora --wait-until RUNNING\n  tessera job create devcluster/www-data/prod/hello hello.aurora --bind version=2\n  tessera job create devcluster/www-data/prod/hello hello.json --read-json") { createKey, file, bind, readJson, waitUntil };
         CliAction.Set(create, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var key = JobInstances.Parse(parse.GetValue(createKey)!).Key;
             var body = await JobConfigFile.SpecBodyAsync(parse.GetValue(file)!, key, parse.GetValue(bind) ?? [], parse.GetValue(readJson), ct);
             using var client = Client(parse);
-            return Print(cli, await client.PostAsync("/api/jobs", body, ct));
+            var created = Print(cli, await client.PostAsync("/api/jobs", body, ct));
+            return parse.GetValue(waitUntil) is { } target ? await WaitUntilAsync(client, cli, key, target, ct) : created;
         });
 
         var statusKey = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
@@ -176,6 +178,25 @@ internal static class JobCommands
             if (!cli.Json && progress != last) cli.Out.WriteLine(progress);
             last = progress;
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+    }
+
+    /// <summary>Polls the job's status every half second until <see cref="JobWait.Check"/> says the wait is over; prints progress when it changes.</summary>
+    private static async Task<int> WaitUntilAsync(JobsClient client, CliContext cli, JobKey key, WaitUntil target, CancellationToken ct)
+    {
+        string? last = null;
+        while (true)
+        {
+            var check = JobWait.Check(JobsClient.Decode(await client.GetAsync(JobsClient.JobPath(key), ct), JobsApiJsonContext.Default.JobStatus), target);
+            if (check.Failure is { } failure) throw new CliException($"{key}: {failure}");
+            if (check.Done)
+            {
+                if (!cli.Json) cli.Out.WriteLine($"{key}: every instance {target} ({check.Progress})");
+                return TesseraCommand.ExitOk;
+            }
+            if (!cli.Json && check.Progress != last) cli.Out.WriteLine($"waiting for {target}: {check.Progress}");
+            last = check.Progress;
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }
     }
 

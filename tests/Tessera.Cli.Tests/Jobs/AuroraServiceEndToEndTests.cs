@@ -6,9 +6,10 @@ namespace Tessera.Cli.Tests.Jobs;
 
 /// <summary>
 /// The whole path as a user takes it, all real processes: `tessera dev --agents 3`, then
-/// `tessera job create` with examples/jobs/hello_world.aurora (loaded by python3, mapped to a job
-/// spec, placed one instance per agent host, run by the process-tree executor in isolated
-/// containers), and each instance serving its page and /health on the port it was given.
+/// `tessera job create --wait-until RUNNING` with examples/jobs/hello_world.aurora (loaded by
+/// python3, mapped to a job spec, placed by its constraints agent in 1,2,3 and one instance per
+/// host, run by the process-tree executor in isolated containers, RUNNING once its HTTP health
+/// check passes), and each instance serving its page and /health on the port it was given.
 /// </summary>
 public sealed class AuroraServiceEndToEndTests
 {
@@ -22,8 +23,9 @@ public sealed class AuroraServiceEndToEndTests
         await dev.WaitForOutputAsync("stop        Ctrl-C", TimeSpan.FromSeconds(60));
         var jobs = $"127.0.0.1:{jobsPort}";
         const string Key = "devcluster/www-data/devel/hello_world";
-        var (code, output, error) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(60), "job", "create", Key, Example("hello_world.aurora"), "--jobs", jobs);
+        var (code, output, error) = await TesseraProcess.RunAsync(TimeSpan.FromSeconds(120), "job", "create", Key, Example("hello_world.aurora"), "--jobs", jobs, "--wait-until", "RUNNING");
         Assert.True(code == 0, output + error);
+        Assert.Contains($"{Key}: every instance RUNNING (RUNNING 3)", output, StringComparison.Ordinal);
 
         JobStatus? status = null;
         var deadline = DateTime.UtcNow.AddSeconds(90);

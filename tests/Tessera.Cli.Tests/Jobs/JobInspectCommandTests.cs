@@ -18,7 +18,7 @@ public sealed class JobInspectCommandTests
             "job devcluster/www-data/devel/hello_world",
             "  instances:         3",
             "  kind:              service (replaced whenever it ends)",
-            "  constraints:       none (the scheduler adds host limit:1)",
+            "  constraints:       agent 1,2,3, host limit:1",
             "  update:            batch_size 1, watch_secs 10, max_per_shard_failures 0, max_total_failures 0, rollback_on_failure yes, strategy Queue",
             "  health check:      http GET /health on port http (portmap health -> http) expecting 'ok'; initial 5 s, interval 5 s, timeout 2 s, max_consecutive_failures 0, min_consecutive_successes 1",
             "task hello_world",
