@@ -1,47 +1,25 @@
 using System.Text.Json;
-using Tessera.Agent.Tests;
 using Tessera.Cli.Tests.Cluster;
-using Tessera.Jobs.Host;
 
 namespace Tessera.Cli.Tests.Jobs;
 
 /// <summary><c>tessera job …</c> end to end against a real master, agent and jobs scheduler in this process.</summary>
 public sealed class JobCommandsTests : IAsyncLifetime
 {
-    private AgentFixture? _fixture;
-    private JobsServer? _jobs;
-    private string _dir = "";
+    private InProcessJobs? _cluster;
 
-    public async Task InitializeAsync()
-    {
-        _fixture = await AgentFixture.StartAsync("cpus:2;mem:1024;disk:2000;ports:[31000-31100]");
-        _dir = Path.Combine(_fixture.WorkDir, "jobs");
-        _jobs = await JobsServer.StartAsync(new JobsSchedulerOptions
-        {
-            Master = _fixture.Master.Address,
-            DataDir = _dir,
-            TickInterval = TimeSpan.FromMilliseconds(200),
-        }, port: 0);
-        await _jobs.Scheduler.Subscribed.WaitAsync(TimeSpan.FromSeconds(10));
-    }
+    private InProcessJobs Cluster => _cluster!;
+
+    public async Task InitializeAsync() => _cluster = await InProcessJobs.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_jobs is not null) await _jobs.DisposeAsync();
-        if (_fixture is not null) await _fixture.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
     }
 
-    private Task<CliRun> Run(params string[] args) => CliRun.Of(["job", .. args, "--jobs", _jobs!.Address.Authority]);
+    private Task<CliRun> Run(params string[] args) => Cluster.Run(args);
 
-    private async Task<string> SpecFileAsync(int instances, string command, long ram = 32)
-    {
-        var path = Path.Combine(_dir, $"spec-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, $$$"""
-            {"instances": {{{instances}}}, "template": {"resources": {"cpus": 0.1, "ram_mb": {{{ram}}}, "disk_mb": 10},
-             "constraints": {"host": "limit:10"}, "is_service": true, "command": "{{{command}}}"}}
-            """);
-        return path;
-    }
+    private Task<string> SpecFileAsync(int instances, string command, long ram = 32) => Cluster.SpecFileAsync(instances, command, ram);
 
     private async Task<string> WaitStatusAsync(string key, Func<string, bool> done)
     {

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Tessera.Agent.Tests;
 using Tessera.Cli.Tests.Cluster;
 using Tessera.Cli.Tests.Dev;
-using Tessera.Jobs.Host;
 
 namespace Tessera.Cli.Tests.Jobs;
 
@@ -13,40 +11,22 @@ namespace Tessera.Cli.Tests.Jobs;
 /// </summary>
 public sealed class JobDiffCommandTests : IAsyncLifetime
 {
-    private AgentFixture? _fixture;
-    private JobsServer? _jobs;
-    private string _dir = "";
+    private InProcessJobs? _cluster;
 
-    public async Task InitializeAsync()
-    {
-        _fixture = await AgentFixture.StartAsync("cpus:2;mem:1024;disk:2000;ports:[31000-31100]");
-        _dir = Path.Combine(_fixture.WorkDir, "jobs");
-        _jobs = await JobsServer.StartAsync(new JobsSchedulerOptions
-        {
-            Master = _fixture.Master.Address,
-            DataDir = _dir,
-            TickInterval = TimeSpan.FromMilliseconds(200),
-        }, port: 0);
-        await _jobs.Scheduler.Subscribed.WaitAsync(TimeSpan.FromSeconds(10));
-    }
+    private InProcessJobs Cluster => _cluster!;
+
+    private string Dir => Cluster.Dir;
+
+    public async Task InitializeAsync() => _cluster = await InProcessJobs.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_jobs is not null) await _jobs.DisposeAsync();
-        if (_fixture is not null) await _fixture.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
     }
 
-    private Task<CliRun> Run(params string[] args) => CliRun.Of(["job", .. args, "--jobs", _jobs!.Address.Authority]);
+    private Task<CliRun> Run(params string[] args) => Cluster.Run(args);
 
-    private async Task<string> SpecFileAsync(int instances, string command)
-    {
-        var path = Path.Combine(_dir, $"spec-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, $$$"""
-            {"instances": {{{instances}}}, "template": {"resources": {"cpus": 0.1, "ram_mb": 32, "disk_mb": 10},
-             "constraints": {"host": "limit:10"}, "is_service": true, "command": "{{{command}}}"}}
-            """);
-        return path;
-    }
+    private Task<string> SpecFileAsync(int instances, string command, long ram = 32) => Cluster.SpecFileAsync(instances, command, ram);
 
     [Fact]
     public async Task DiffShowsNoChangesThenTheInstancesAndFieldsThatDiffer()
@@ -100,7 +80,7 @@ public sealed class JobDiffCommandTests : IAsyncLifetime
         Assert.True(same.Code == 0, same.ToString());
         Assert.Equal("no changes: devcluster/www-data/devel/hello_world is as stored\n", same.Out);
 
-        var edited = Path.Combine(_dir, "hello_world.aurora");
+        var edited = Path.Combine(Dir, "hello_world.aurora");
         await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(example))
             .Replace("greeting = 'hello world'", "greeting = 'hi'", StringComparison.Ordinal)
             .Replace("instances = 3", "instances = 5", StringComparison.Ordinal)
@@ -121,12 +101,12 @@ public sealed class JobDiffCommandTests : IAsyncLifetime
     public async Task AKeysClusterPicksTheSchedulerFromClustersJson()
     {
         const string key = "east/www-data/test/clustered";
-        var home = Path.Combine(_dir, $"home-{Guid.NewGuid():N}");
-        var etc = Path.Combine(_dir, $"etc-{Guid.NewGuid():N}");
+        var home = Path.Combine(Dir, $"home-{Guid.NewGuid():N}");
+        var etc = Path.Combine(Dir, $"etc-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(home, ".tessera"));
         Directory.CreateDirectory(etc);
         var env = new Dictionary<string, string?> { ["HOME"] = home, ["TESSERA_CONFIG_ROOT"] = etc, ["TESSERA_JOBS"] = null };
-        var scheduler = $"http://{_jobs!.Address.Authority}";
+        var scheduler = $"http://{Cluster.Jobs.Address.Authority}";
         // The system file points east nowhere; the user's file overrides it with the running scheduler.
         await File.WriteAllTextAsync(Path.Combine(etc, "clusters.json"), """[{"name": "east", "scheduler_uri": "http://127.0.0.1:1"}, {"name": "west", "scheduler_uri": "http://127.0.0.1:1"}]""");
         await File.WriteAllTextAsync(Path.Combine(home, ".tessera", "clusters.json"), $$"""[{"name": "east", "scheduler_uri": "{{scheduler}}", "master_uri": "http://127.0.0.1:5050"}]""");
@@ -143,9 +123,9 @@ public sealed class JobDiffCommandTests : IAsyncLifetime
         (code, _, error) = await Tessera(env, "job", "status", "west/www-data/test/clustered");
         Assert.Equal(3, code);
         Assert.Contains("cannot reach the jobs scheduler at http://127.0.0.1:1/", error);
-        (code, output, error) = await Tessera(env, "job", "status", "west/www-data/test/none", "--jobs", _jobs.Address.Authority);
+        (code, output, error) = await Tessera(env, "job", "status", "west/www-data/test/none", "--jobs", Cluster.Jobs.Address.Authority);
         Assert.Equal((1, "tessera: key: no job west/www-data/test/none\n"), (code, error));
-        (code, _, error) = await Tessera(new Dictionary<string, string?>(env) { ["TESSERA_JOBS"] = _jobs.Address.Authority }, "job", "status", "north/www-data/test/none");
+        (code, _, error) = await Tessera(new Dictionary<string, string?>(env) { ["TESSERA_JOBS"] = Cluster.Jobs.Address.Authority }, "job", "status", "north/www-data/test/none");
         Assert.Equal((1, "tessera: key: no job north/www-data/test/none\n"), (code, error));
 
         // An unknown cluster names the files searched.
