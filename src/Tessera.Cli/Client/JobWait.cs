@@ -19,8 +19,9 @@ internal sealed record WaitCheck(bool Done, string? Failure, string Progress);
 internal static class JobWait
 {
     /// <summary>
-    /// PENDING: every instance has a task. RUNNING: every instance RUNNING; failed once every
-    /// instance has ended (a job that is not a service, whose tasks ended without being replaced).
+    /// PENDING: every instance has a task. RUNNING: every instance RUNNING or already FINISHED
+    /// (Aurora's "running or finished": a short batch instance may be done before the others
+    /// run); failed once every instance has ended and not all FINISHED.
     /// FINISHED: every instance ended; failed unless each ended FINISHED.
     /// </summary>
     public static WaitCheck Check(JobStatus status, WaitUntil target)
@@ -31,7 +32,9 @@ internal static class JobWait
         return target switch
         {
             WaitUntil.PENDING => new WaitCheck(states.Count == status.Instances && states.All(s => s is not null), null, progress),
-            WaitUntil.RUNNING when states.Count == status.Instances && states.All(s => s == ScheduleStatus.RUNNING) => new WaitCheck(true, null, progress),
+            WaitUntil.RUNNING when states.Count == status.Instances && states.All(s => s is ScheduleStatus.RUNNING or ScheduleStatus.FINISHED)
+                && !allEnded => new WaitCheck(true, null, progress),
+            WaitUntil.RUNNING when allEnded && states.All(s => s == ScheduleStatus.FINISHED) => new WaitCheck(true, null, progress),
             WaitUntil.RUNNING when allEnded => new WaitCheck(true, $"every instance ended before RUNNING ({progress})", progress),
             WaitUntil.FINISHED when allEnded && states.All(s => s == ScheduleStatus.FINISHED) => new WaitCheck(true, null, progress),
             WaitUntil.FINISHED when allEnded => new WaitCheck(true, $"not every instance FINISHED ({progress})", progress),

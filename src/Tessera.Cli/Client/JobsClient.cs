@@ -12,8 +12,6 @@ internal sealed class JobsClient(Uri jobs) : IDisposable
     public const string Fallback = "127.0.0.1:8081";
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static string Default => Environment.GetEnvironmentVariable("TESSERA_JOBS") is { Length: > 0 } env ? env : Fallback;
-
     public static Uri ParseAddress(string text)
     {
         var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;

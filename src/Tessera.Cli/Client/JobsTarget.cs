@@ -11,13 +11,15 @@ namespace Tessera.Cli.Client;
 /// </summary>
 internal static class JobsTarget
 {
-    public static Uri Resolve(ParseResult parse, Option<string> jobsOption)
+    public static Uri Resolve(ParseResult parse, Option<string> jobsOption) => Resolve(parse, jobsOption, KeyText(parse));
+
+    /// <summary>The same with the job key given (<c>task run</c>/<c>task logs</c>, whose argument is a task id or a KEY/INST).</summary>
+    public static Uri Resolve(ParseResult parse, Option<string> jobsOption, string? key)
     {
         if (parse.GetResult(jobsOption) is { Implicit: false } && parse.GetValue(jobsOption) is { } given)
             return JobsClient.ParseAddress(given);
         if (Environment.GetEnvironmentVariable("TESSERA_JOBS") is { Length: > 0 } env)
             return JobsClient.ParseAddress(env);
-        var key = KeyText(parse);
         var cluster = key is null ? ClusterDirectory.DevCluster : key.Split('/')[0];
         return ClusterDirectory.Load(ClusterDirectory.DefaultFiles(Environment.GetEnvironmentVariable)).Find(cluster, key ?? cluster).SchedulerUri;
     }

@@ -113,7 +113,8 @@ internal static class JobCommands
         var watchSecs = new Option<int>("--watch-secs") { Description = "how long a replacement must run (healthy) before its instance is done", DefaultValueFactory = _ => RolloutSettings.DefaultWatchSecs };
         var perInstance = new Option<int>("--max-per-instance-failures") { Description = "failed replacements an instance may have before the instance fails", DefaultValueFactory = _ => 0 };
         var totalFailures = new Option<int>("--max-total-failures") { Description = "failed instances tolerated; one more fails the restart and leaves the rest alone", DefaultValueFactory = _ => 0 };
-        var wait = new Option<bool>("--wait") { Description = "wait until the restart ends: exit 0 when done, 1 with the reason when it failed" };
+        var wait = new Option<bool>("--wait") { Description = "wait until the restart ends: exit 0 when done, 1 with the reason when it failed or was aborted" };
+        var abort = new Option<bool>("--abort") { Description = "abort the job's restart in progress: instances not restarted yet are left alone" };
         var restart = new Command("restart", """
             rolling restart: --batch-size instances at a time are killed and replaced; an instance is done
             when its replacement has run (healthy) for --watch-secs
@@ -121,10 +122,16 @@ internal static class JobCommands
             Examples:
               tessera job restart devcluster/www-data/prod/hello --batch-size 2
               tessera job restart devcluster/www-data/prod/hello/0-3 --watch-secs 60 --max-total-failures 1 --wait
-            """) { restartKey, batch, watchSecs, perInstance, totalFailures, wait };
+              tessera job restart devcluster/www-data/prod/hello --abort
+            """) { restartKey, batch, watchSecs, perInstance, totalFailures, wait, abort };
         CliAction.Set(restart, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var target = JobInstances.Parse(parse.GetValue(restartKey)!);
+            if (parse.GetValue(abort))
+            {
+                using var aborting = Client(parse);
+                return Print(cli, await aborting.PostAsync(JobsClient.JobPath(target.Key) + "/restart/abort", "", ct));
+            }
             var request = new RestartRequest(target.Instances, target.Instances is null, parse.GetValue(batch), parse.GetValue(watchSecs),
                 parse.GetValue(perInstance), parse.GetValue(totalFailures));
             if (request.Settings.Problem() is { } problem)
@@ -169,8 +176,8 @@ internal static class JobCommands
             if (restart.State != RolloutPhase.Rolling)
             {
                 if (cli.Json) cli.Out.WriteLine(JsonSerializer.Serialize(restart, JobsApiJsonContext.Default.RestartStatus));
-                if (restart.State == RolloutPhase.Failed)
-                    throw new CliException($"restart failed: {restart.Reason}");
+                if (restart.State is RolloutPhase.Failed or RolloutPhase.Aborted)
+                    throw new CliException($"restart {(restart.State == RolloutPhase.Failed ? "failed" : "aborted")}: {restart.Reason}");
                 if (!cli.Json) cli.Out.WriteLine($"restart done: {restart.Reason}");
                 return TesseraCommand.ExitOk;
             }

@@ -24,8 +24,7 @@ internal static class TaskCommands
     {
         var jobs = new Option<string>("--jobs")
         {
-            Description = "the jobs scheduler for KEY/INST targets, host:port or http://host:port (default: $TESSERA_JOBS or 127.0.0.1:8081)",
-            DefaultValueFactory = _ => JobsClient.Default,
+            Description = "the jobs scheduler for KEY/INST targets, host:port or http://host:port (default: $TESSERA_JOBS, else the KEY's cluster in clusters.json)",
             Recursive = true,
         };
         var task = new Command("task", "tasks: list them, show one, read its output, run a command in its container") { jobs };
@@ -37,8 +36,9 @@ internal static class TaskCommands
         return task;
     }
 
-    private static Func<JobsClient> Jobs(ParseResult parse, Option<string> jobs) =>
-        () => new JobsClient(JobsClient.ParseAddress(parse.GetValue(jobs) ?? JobsClient.Default));
+    /// <summary>The jobs scheduler of <paramref name="target"/>'s cluster (clusters.json), unless --jobs or $TESSERA_JOBS say otherwise.</summary>
+    private static Func<JobsClient> Jobs(ParseResult parse, Option<string> jobs, TaskTarget target) =>
+        () => new JobsClient(JobsTarget.Resolve(parse, jobs, target.Job?.Key.ToString()));
 
     private static Option<string> FrameworkOption(string description) => new("--framework") { Description = description };
 
@@ -189,7 +189,7 @@ internal static class TaskCommands
             if (name is not null && !ProcessLogs.IsName(name))
                 throw new CliException($"--process must be a process name (letters, digits, '-', '_', '.'; not '.' or '..'), not '{name}'", TesseraCommand.ExitUsage);
             var target = TaskTarget.Parse(parse.GetValue(id)!);
-            var taskId = target.TaskId ?? await JobTaskIdAsync(target.Job!, Jobs(parse, jobs), ct);
+            var taskId = target.TaskId ?? await JobTaskIdAsync(target.Job!, Jobs(parse, jobs, target), ct);
             var request = new LogRequest(taskId, parse.GetValue(framework), parse.GetValue(errors) ? "stderr" : "stdout", parse.GetValue(follow), lines) { Process = name };
             return await TaskLogs.RunAsync(request, cli, FollowInterval, ct);
         });
@@ -222,10 +222,11 @@ internal static class TaskCommands
             """) { target, words };
         CliAction.Set(run, global, stdout, stderr, (parse, cli, ct) =>
         {
-            var request = new TaskRunRequest(TaskTarget.Parse(parse.GetValue(target)!), parse.GetValue(words) ?? []);
+            var parsed = TaskTarget.Parse(parse.GetValue(target)!);
+            var request = new TaskRunRequest(parsed, parse.GetValue(words) ?? []);
             if (request.Command.Count == 0 || request.Command[0].Length == 0)
                 throw new CliException("COMMAND is required after --, e.g. 'tessera task run KEY/0 -- ls'", TesseraCommand.ExitUsage);
-            return TaskRun.RunAsync(request, cli, Jobs(parse, jobs), () => Guid.NewGuid().ToString("N"), ct);
+            return TaskRun.RunAsync(request, cli, Jobs(parse, jobs, parsed), () => Guid.NewGuid().ToString("N"), ct);
         });
         return run;
     }

@@ -60,6 +60,9 @@ internal static class JobsEndpoints
             IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
             return await scheduler.AskAsync((core, ct) => core.RestartAsync(key, instances, request.Settings, ct), http.RequestAborted, "restart");
         }, JobsApiJsonContext.Default.ActionResult));
+        app.MapPost(JobPath + "/restart/abort", (HttpContext http) => WithKey(http, key =>
+            scheduler.AskAsync((core, ct) => core.AbortRestartAsync(key, ct), http.RequestAborted, "restart abort"),
+            JobsApiJsonContext.Default.ActionResult));
         app.MapPost(JobPath + "/add", (HttpContext http) => WithKey(http, async key =>
         {
             var body = await ReadAsync<AddRequest>(http, JobsApiJsonContext.Default.AddRequest, null);

@@ -98,6 +98,30 @@ internal sealed partial class JobsCore
         return ApiOutcome<ActionResult>.Ok(new ActionResult(key.ToString(), message, [.. rollout.Remaining], []));
     }
 
+    /// <summary>
+    /// Aborts the job's rolling restart: instances not started yet are left alone, replacements in
+    /// flight keep running as ordinary tasks, the restart ends <see cref="RolloutPhase.Aborted"/>
+    /// (a restart waiting on a replacement that can't be placed or never turns healthy has no
+    /// other way out, and a new restart is refused while one rolls).
+    /// </summary>
+    public async Task<ApiOutcome<ActionResult>> AbortRestartAsync(JobKey key, CancellationToken ct)
+    {
+        if (!_jobs.ContainsKey(key))
+            return ApiProblem.NotFound($"key: no job {key}");
+        if (!_rollouts.TryGetValue(key, out var rolling) || rolling.Value.Phase != RolloutPhase.Rolling)
+            return ApiProblem.Conflict($"key: job {key} has no restart in progress");
+        var left = rolling.Value.Remaining;
+        var aborted = rolling.Value with
+        {
+            Phase = RolloutPhase.Aborted,
+            EndedAt = time.GetUtcNow(),
+            Reason = left.IsEmpty ? "aborted on request" : $"aborted on request; not restarted: {string.Join(",", left)}",
+        };
+        await CommitAsync([Put(aborted)], ct);
+        JobsLog.JobChanged(logger, key.ToString(), aborted.Reason);
+        return ApiOutcome<ActionResult>.Ok(new ActionResult(key.ToString(), $"restart of {key} {aborted.Reason}", [.. left], []));
+    }
+
     /// <summary>Adds <paramref name="count"/> instances with instance <paramref name="from"/>'s config, numbered after the last.</summary>
     public async Task<ApiOutcome<ActionResult>> AddAsync(JobKey key, int from, int count, CancellationToken ct)
     {

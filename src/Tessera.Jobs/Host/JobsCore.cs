@@ -112,7 +112,9 @@ internal sealed partial class JobsCore(
                     JobsLog.Refused(logger, id, refused.Reason);
                     // A task we have given up on (LOST after a partition, say) is alive after all:
                     // its replacement holds the instance, so this one must go (Aurora does the same).
-                    if (known.Value.Status.IsTerminal() && !TaskStates.IsTerminal(status.State))
+                    // Only for a task reported running on a reachable agent: a KILL for one that is
+                    // still UNREACHABLE (or UNKNOWN) is answered by Mesos with that same state again.
+                    if (known.Value.Status.IsTerminal() && status.State is TaskState.TASK_STAGING or TaskState.TASK_STARTING or TaskState.TASK_RUNNING)
                         await CallAsync(new SchedulerCall { Type = SchedulerCallType.KILL, Kill = new KillCall { TaskId = status.TaskId, AgentId = status.AgentId } }, ct);
                     break;
                 case TransitionResult.Unchanged when known.Value.WithHealth(status.Healthy, now) is var checkedTask && !ReferenceEquals(checkedTask, known.Value):

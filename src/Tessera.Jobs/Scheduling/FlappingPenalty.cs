@@ -14,8 +14,8 @@ public static class FlappingPenalty
     /// <summary>Whether the terminal task <paramref name="ended"/> flapped (<paramref name="settings"/>: the defaults when null).</summary>
     public static bool Flapped(ScheduledTask ended, FlappingSettings? settings = null)
     {
-        var threshold = (settings ?? FlappingSettings.Default).Threshold;
         ArgumentNullException.ThrowIfNull(ended);
+        var threshold = (settings ?? FlappingSettings.Default).Threshold;
         if (!ended.Status.IsTerminal() || ended.Events.IsDefaultOrEmpty)
             return false;
         // Ended by someone's action, not by itself: no penalty.

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Tessera.Jobs.Scheduling;
 
-/// <summary>Where a rolling restart is: still rolling, ended done, or ended failed (too many failed instances).</summary>
+/// <summary>Where a rolling restart is: still rolling, ended done, ended failed (too many failed instances), or aborted on request.</summary>
 public enum RolloutPhase
 {
     [JsonStringEnumMemberName("rolling")]
@@ -13,4 +13,7 @@ public enum RolloutPhase
 
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    [JsonStringEnumMemberName("aborted")]
+    Aborted,
 }

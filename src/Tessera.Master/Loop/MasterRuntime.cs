@@ -64,11 +64,18 @@ internal sealed class MasterRuntime
 
     public void AfterBatch()
     {
-        if (_allocationRequested)
+        try
         {
-            _allocationRequested = false;
-            Offers.Allocate();
+            if (_allocationRequested)
+            {
+                _allocationRequested = false;
+                Offers.Allocate();
+            }
         }
-        Snapshots.PublishIfDirty();
+        finally
+        {
+            // Readers get this batch's state even when the allocation failed (the loop logs that).
+            Snapshots.PublishIfDirty();
+        }
     }
 }

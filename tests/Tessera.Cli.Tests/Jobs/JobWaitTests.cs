@@ -37,6 +37,16 @@ public sealed class JobWaitTests
     }
 
     [Fact]
+    public void AnInstanceThatAlreadyFinishedCountsAsRunning()
+    {
+        Assert.True(JobWait.Check(Job(false, (ScheduleStatus.FINISHED, null), (ScheduleStatus.RUNNING, null)), WaitUntil.RUNNING).Done);
+        var allFinished = JobWait.Check(Job(false, (ScheduleStatus.FINISHED, null), (ScheduleStatus.FINISHED, null)), WaitUntil.RUNNING);
+        Assert.True(allFinished.Done);
+        Assert.Null(allFinished.Failure);
+        Assert.False(JobWait.Check(Job(false, (ScheduleStatus.FINISHED, null), (ScheduleStatus.PENDING, null)), WaitUntil.RUNNING).Done);
+    }
+
+    [Fact]
     public void PendingIsReachedAsSoonAsEveryInstanceHasATask()
     {
         Assert.True(JobWait.Check(Job(true, (ScheduleStatus.PENDING, "waiting"), (ScheduleStatus.ASSIGNED, null)), WaitUntil.PENDING).Done);

@@ -213,4 +213,56 @@ public sealed class JobsCoreRestartTests : IAsyncLifetime
         Assert.Equal(409, again.Problem!.StatusCode);
         Assert.Single(_killsSent);
     }
+
+    [Fact]
+    public async Task ATaskGivenUpOnIsKilledWhenReportedRunningButNotWhileStillUnreachable()
+    {
+        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 1, "sleep 300"), default)).Problem);
+        var first = Assert.Single(await OfferAsync());
+        await UpdateAsync(first, TaskState.TASK_RUNNING);
+        await UpdateAsync(first, TaskState.TASK_UNREACHABLE);
+        await TickAfterAsync(1); // the default partition policy gives it up at once: LOST, replaced
+        Assert.NotEqual(first, TaskOf(0));
+        _calls.Clear();
+
+        await UpdateAsync(first, TaskState.TASK_UNREACHABLE);
+        Assert.DoesNotContain(_calls, c => c.Type == SchedulerCallType.KILL);
+
+        await UpdateAsync(first, TaskState.TASK_RUNNING);
+        var kill = Assert.Single(_calls, c => c.Type == SchedulerCallType.KILL);
+        Assert.Equal(first, kill.Kill!.TaskId.Value);
+    }
+
+    [Fact]
+    public async Task TheSchedulerReconcilesImplicitlyEveryInterval()
+    {
+        _calls.Clear();
+        await TickAfterAsync(14 * 60);
+        Assert.DoesNotContain(_calls, c => c.Type == SchedulerCallType.RECONCILE);
+        await TickAfterAsync(60);
+        var reconcile = Assert.Single(_calls, c => c.Type == SchedulerCallType.RECONCILE);
+        Assert.Empty(reconcile.Reconcile!.Tasks!);
+    }
+
+    [Fact]
+    public async Task ARestartStuckOnAReplacementThatCannotBePlacedCanBeAborted()
+    {
+        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 2, "sleep 300"), default)).Problem);
+        foreach (var id in await OfferAsync())
+            await UpdateAsync(id, TaskState.TASK_RUNNING);
+        Assert.Equal(409, (await Core.AbortRestartAsync(Key, default)).Problem!.StatusCode);
+        Assert.Null((await Core.RestartAsync(Key, null, new RolloutSettings(BatchSize: 1, WatchSecs: 30), default)).Problem);
+        var restarted = Assert.Single(_killsSent).TaskId;
+        await UpdateAsync(restarted, TaskState.TASK_KILLED);
+        await TickAfterAsync(600); // no offer comes: the replacement stays PENDING, the restart waits
+        Assert.Equal(RolloutPhase.Rolling, Status().Restart!.State);
+        Assert.Equal(409, (await Core.RestartAsync(Key, null, new RolloutSettings(), default)).Problem!.StatusCode);
+
+        var aborted = await Core.AbortRestartAsync(Key, default);
+
+        Assert.Equal("restart of devcluster/www-data/test/rolling aborted on request; not restarted: 1", aborted.Value!.Message);
+        Assert.Equal(RolloutPhase.Aborted, Status().Restart!.State);
+        Assert.Single(_killsSent); // instance 1 was left alone
+        Assert.Null((await Core.RestartAsync(Key, [1], new RolloutSettings(WatchSecs: 0), default)).Problem);
+    }
 }
