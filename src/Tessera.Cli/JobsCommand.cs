@@ -25,9 +25,12 @@ internal static class JobsCommand
         var threshold = Duration("--flapping-task-threshold", "a task that ends sooner after it started flapped", "5mins");
         var initialDelay = Duration("--initial-flapping-task-delay", "the first flapping penalty (doubles per flap in a row)", "30secs");
         var maxDelay = Duration("--max-flapping-task-delay", "the largest flapping penalty", "5mins");
+        var minRetention = Duration("--history-min-retention-threshold", "ended tasks are kept at least this long", "1hrs");
+        var pruneAfter = Duration("--history-prune-threshold", "ended tasks are forgotten after this long", "2days");
+        var maxPerJob = new Option<int>("--history-max-per-job-threshold") { Description = "ended tasks kept per job at most (the oldest go first)", DefaultValueFactory = _ => TaskHistoryPolicy.Default.MaxPerJob };
         var command = new Command("jobs", "run the Tessera Jobs scheduler (a framework on the master) and its REST API\n\nExample:\n  tessera jobs --master 127.0.0.1:5050 --port 8081 --data-dir /var/lib/tessera/jobs")
         {
-            master, port, ip, dataDir, thermos, reconcile, threshold, initialDelay, maxDelay,
+            master, port, ip, dataDir, thermos, reconcile, threshold, initialDelay, maxDelay, minRetention, pruneAfter, maxPerJob,
         };
         var parse = new RootCommand { command }.Parse(["jobs", .. args]);
         if (parse.Errors.Count > 0)
@@ -48,7 +51,7 @@ internal static class JobsCommand
             return TesseraCommand.ExitUsage;
         }
         var durations = new Dictionary<string, TimeSpan>();
-        foreach (var option in new[] { reconcile, threshold, initialDelay, maxDelay })
+        foreach (var option in new[] { reconcile, threshold, initialDelay, maxDelay, minRetention, pruneAfter })
         {
             if (!DurationText.TryParse(parse.GetValue(option)!, out var value, out var error) || value <= TimeSpan.Zero)
             {
@@ -57,10 +60,16 @@ internal static class JobsCommand
             }
             durations[option.Name] = value;
         }
+        if (parse.GetValue(maxPerJob) < 1)
+        {
+            stderr.WriteLine($"tessera jobs: --history-max-per-job-threshold: must be at least 1, not {parse.GetValue(maxPerJob)}");
+            return TesseraCommand.ExitUsage;
+        }
         var options = new JobsSchedulerOptions
         {
             ReconcileInterval = durations[reconcile.Name],
             Flapping = new FlappingSettings(durations[threshold.Name], durations[initialDelay.Name], durations[maxDelay.Name]),
+            History = new TaskHistoryPolicy(durations[minRetention.Name], durations[pruneAfter.Name], parse.GetValue(maxPerJob)),
             Master = masterUri,
             DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
             ThermosExecutor = parse.GetValue(thermos) switch { null => SelfCommand.ThermosExecutor(), "none" => null, var given => given },

@@ -32,6 +32,7 @@ internal sealed partial class JobsCore(
     private Func<SchedulerCall, CancellationToken, Task>? _send;
     private bool _suppressed;
     private DateTimeOffset _lastReconcile;
+    private DateTimeOffset _lastPrune;
 
     /// <summary>The framework id in effect (stored), or null before the first subscription.</summary>
     public string? FrameworkId => _frameworkId?.Value;
@@ -156,7 +157,25 @@ internal sealed partial class JobsCore(
         await AdvanceRolloutsAsync(ct);
         await ReviveOrSuppressAsync(ct);
         await ReconcileWhenDueAsync(now, ct);
+        await PruneHistoryWhenDueAsync(now, ct);
     }
+
+    /// <summary>
+    /// Once a minute, forgets ended tasks per <see cref="TaskHistoryPruner"/> (at most
+    /// <see cref="MaxPrunedPerTick"/> at a time, so one tick's transaction stays small).
+    /// </summary>
+    private async Task PruneHistoryWhenDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (now - _lastPrune < TimeSpan.FromMinutes(1)) return;
+        _lastPrune = now;
+        var rolling = _rollouts.Where(r => r.Value.Value.Phase == RolloutPhase.Rolling).Select(r => r.Key).ToHashSet();
+        var pruned = TaskHistoryPruner.Decide(_tasks.Values.Select(t => t.Value), rolling, now, options.History);
+        if (pruned.Count == 0) return;
+        await CommitAsync([.. pruned.Take(MaxPrunedPerTick).Select(id => Delete(_tasks[id].Value))], ct);
+        JobsLog.Pruned(logger, Math.Min(pruned.Count, MaxPrunedPerTick));
+    }
+
+    private const int MaxPrunedPerTick = 500;
 
     /// <summary>
     /// Implicit reconciliation every <see cref="JobsSchedulerOptions.ReconcileInterval"/>: the

@@ -36,4 +36,7 @@ internal static partial class JobsLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "job {Job}: {Message}")]
     public static partial void JobChanged(ILogger logger, string job, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "forgot {Count} ended task(s) past the history policy")]
+    public static partial void Pruned(ILogger logger, int count);
 }

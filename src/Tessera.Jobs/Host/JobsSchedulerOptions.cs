@@ -43,6 +43,9 @@ public sealed record JobsSchedulerOptions
     /// <summary>The flapping penalty (Aurora's defaults: under 5 min is a flap; 30 s doubling to 5 min).</summary>
     public FlappingSettings Flapping { get; init; } = FlappingSettings.Default;
 
+    /// <summary>How long ended tasks are kept (Aurora's history flags and defaults: 1 h at least, 2 days at most, 100 per job).</summary>
+    public TaskHistoryPolicy History { get; init; } = TaskHistoryPolicy.Default;
+
     /// <summary>How long to wait before subscribing again after the stream is lost.</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -17,7 +17,7 @@ namespace Tessera.Jobs.Tests.Host;
 /// <see cref="JobsCore"/> driven by hand as the scheduler loop drives it: a fake master (the calls
 /// it would get are recorded, its offers and updates are made up), a real job store, a manual clock.
 /// </summary>
-public sealed class JobsCoreRestartTests : IAsyncLifetime
+public sealed class JobsCoreTests : IAsyncLifetime
 {
     private static readonly JobKey Key = new("devcluster", "www-data", "test", "rolling");
     private readonly TempDirectory _dir = new();
@@ -264,5 +264,25 @@ public sealed class JobsCoreRestartTests : IAsyncLifetime
         Assert.Equal(RolloutPhase.Aborted, Status().Restart!.State);
         Assert.Single(_killsSent); // instance 1 was left alone
         Assert.Null((await Core.RestartAsync(Key, [1], new RolloutSettings(WatchSecs: 0), default)).Problem);
+    }
+
+    [Fact]
+    public async Task EndedTasksAreForgottenPastTheHistoryPolicyButNotTheLatest()
+    {
+        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 1, "exit 1"), default)).Problem);
+        for (var run = 0; run < 4; run++)
+        {
+            var launched = Assert.Single(await OfferAsync());
+            await UpdateAsync(launched, TaskState.TASK_RUNNING);
+            await UpdateAsync(launched, TaskState.TASK_FAILED);
+            await TickAfterAsync(600); // past the flapping penalty: the replacement is PENDING again
+        }
+        Assert.Equal(5, Core.TaskCount); // four failed, one pending
+
+        await TickAfterAsync(TimeSpan.FromDays(2).TotalSeconds);
+
+        Assert.Equal(1, Core.TaskCount);
+        Assert.Equal(ScheduleStatus.PENDING, Status().InstanceStatuses[0].Status);
+        Assert.Single((await _store!.LoadAsync(default)).Tasks);
     }
 }
