@@ -5,7 +5,7 @@ namespace Tessera.Agent.Containerizer;
 /// <summary>How a CommandInfo becomes an argv (Mesos: shell → <c>/bin/sh -c value</c>; else value is the program and arguments the argv).</summary>
 internal static class CommandLine
 {
-    public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    public const string DefaultPath = CleanEnvironment.DefaultPath;
 
     public static IReadOnlyList<string> Argv(CommandInfo command)
     {

@@ -29,6 +29,7 @@ internal static class ContainerizerFactory
         var missing = config.Controllers.Where(c => c != "freezer" && !layout.Has(c)).ToList();
         if (!config.Auto && missing.Count > 0)
             throw new InvalidOperationException($"--isolation asks for cgroup controller(s) {string.Join(", ", missing)}, which this host doesn't mount");
-        return new LinuxContainerizer(layout, config.Namespaces, launcher, Hosting.RuntimeDirectory.Containers(runtimeDir ?? Path.Combine(workDir, "meta")), cfsQuota);
+        return new LinuxContainerizer(layout, config.Namespaces, launcher, Hosting.RuntimeDirectory.Containers(runtimeDir ?? Path.Combine(workDir, "meta")), cfsQuota,
+            config.Namespaces.Count > 0 ? NamespaceEntry.FindNsenter() : null);
     }
 }

@@ -57,26 +57,33 @@ internal interface IContainer
 /// <summary>A command to run inside a running container: the nested container's id, what to run, where, as whom, with what environment.</summary>
 internal sealed record NestedSpec(string Id, CommandInfo Command, string Sandbox, string? User, IReadOnlyDictionary<string, string> Environment);
 
-/// <summary>The process to start for a nested container, and the launcher's status file (null: the process' own exit status is the command's).</summary>
-internal sealed record NestedLaunch(System.Diagnostics.ProcessStartInfo Start, string? StatusFile)
+/// <summary>
+/// The process to start for a nested container, and the launcher's status file (null: the process'
+/// own exit status is the command's). With <see cref="KillGroupOnExit"/> the runner SIGKILLs the
+/// process' group once it has exited (a plain session leads its own group: what it left in the
+/// background goes with it; the Linux launcher does that itself).
+/// </summary>
+internal sealed record NestedLaunch(System.Diagnostics.ProcessStartInfo Start, string? StatusFile, bool KillGroupOnExit = false)
 {
-    /// <summary>Runs <paramref name="argv"/> in the sandbox with only the spec's environment (and PATH), its output piped back, stdin closed.</summary>
-    public static NestedLaunch Of(IEnumerable<string> argv, NestedSpec spec, string? statusFile)
+    /// <summary>
+    /// Runs <paramref name="argv"/> in <paramref name="sandbox"/> with the default PATH and
+    /// <paramref name="environment"/> (nothing else: see <see cref="CleanEnvironment"/>), its output
+    /// piped back, stdin closed.
+    /// </summary>
+    public static NestedLaunch Of(IEnumerable<string> argv, string sandbox, IEnumerable<KeyValuePair<string, string>>? environment, string? statusFile, bool killGroupOnExit = false)
     {
         var all = argv.ToList();
         var start = new System.Diagnostics.ProcessStartInfo(all[0])
         {
-            WorkingDirectory = spec.Sandbox,
+            WorkingDirectory = sandbox,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var arg in all.Skip(1)) start.ArgumentList.Add(arg);
-        start.Environment.Clear();
-        start.Environment["PATH"] = CommandLine.DefaultPath;
-        foreach (var (key, value) in spec.Environment) start.Environment[key] = value;
-        return new NestedLaunch(start, statusFile);
+        CleanEnvironment.Apply(start, environment);
+        return new NestedLaunch(start, statusFile, killGroupOnExit);
     }
 }
 

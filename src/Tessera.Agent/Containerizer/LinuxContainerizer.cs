@@ -13,17 +13,19 @@ namespace Tessera.Agent.Containerizer;
 /// status to <c>&lt;runtime&gt;/&lt;container&gt;/status</c>, which is also how a restarted agent
 /// learns how a container it didn't start ended.
 /// </summary>
-internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<string> namespaces, string launcher, string runtimeDir, bool cfsQuota) : IContainerizer
+/// <param name="nsenter">The absolute path of nsenter (<see cref="NamespaceEntry.FindNsenter"/>), or null when the host has none: nested sessions and checks that would enter the namespaces then fail with why.</param>
+internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<string> namespaces, string launcher, string runtimeDir, bool cfsQuota, string? nsenter) : IContainerizer
 {
     private readonly ContainerCheckpointStore _records = new(runtimeDir);
 
     public string Isolation =>
-        cgroups.Describe() + (namespaces.Count == 0 ? "" : $" + namespaces ({string.Join(", ", NamespaceOrder.Where(namespaces.Contains))})");
+        cgroups.Describe() + (namespaces.Count == 0 ? "" : $" + namespaces ({string.Join(", ", NamespaceEntry.Order.Where(namespaces.Contains))})");
 
     /// <summary>The namespaces each container gets (pid, mount, ipc, uts, net).</summary>
     public IReadOnlySet<string> Namespaces => namespaces;
 
-    private static readonly string[] NamespaceOrder = ["pid", "mount", "ipc", "uts", "net"];
+    /// <summary>The absolute path of nsenter found when the agent started, or null.</summary>
+    public string? Nsenter => nsenter;
 
     public IContainer Launch(ContainerSpec spec)
     {
@@ -59,17 +61,31 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
     }
 
     /// <summary>
-    /// The launcher joins the container's cgroups (so nothing of the session runs outside them)
-    /// and writes the status file; it runs <c>nsenter</c> into the container's namespaces
-    /// (<see cref="NamespaceEntry"/>), which drops to the container's user and runs the command
-    /// in the sandbox. Without namespaces the launcher drops to the user itself.
+    /// The launcher joins the container's cgroups (so nothing of the session runs outside them),
+    /// writes the status file and, when the command has exited, kills what it left in its process
+    /// group (<c>--kill-group-on-exit</c>). With namespaces it runs nsenter, found by absolute path,
+    /// into them (<see cref="NamespaceEntry"/>), which drops to the container's user; without, it
+    /// drops to the user itself. The launcher and nsenter run as root with only the default PATH:
+    /// the session's variables are set by <c>/usr/bin/env -i</c> after the drop
+    /// (<see cref="CleanEnvironment.ThroughEnv"/>), so a caller's PATH or LD_PRELOAD never reaches a
+    /// privileged program. The namespaces' target must still be in the container's cgroups (a pid
+    /// can be reused once the container's init has gone).
     /// </summary>
     public NestedLaunch Nested(IContainer parent, NestedSpec spec)
     {
         if (parent is not LinuxContainer container) throw new ContainerLaunchException($"container {parent.Id} is not a Linux container");
+        if (namespaces.Count > 0 && nsenter is null) throw new ContainerLaunchException(NamespaceEntry.NsenterMissing);
         (uint Uid, uint Gid)? ids = null;
         if (spec.User is { } user)
             ids = UserLookup.Find(user) ?? throw new ContainerLaunchException($"unknown user '{user}': no such user on this agent");
+        int? target = null;
+        if (namespaces.Count > 0)
+        {
+            target = NamespaceInit.Target(container.Pid, namespaces.Contains("pid"))
+                ?? throw new ContainerLaunchException($"container {container.Id} has no process to enter");
+            if (!NamespaceInit.InContainer(target.Value, container.Id))
+                throw new ContainerLaunchException(string.Create(CultureInfo.InvariantCulture, $"container {container.Id} has no process to enter: pid {target.Value} is not in its cgroups (it has exited)"));
+        }
         var status = Path.Combine(container.Runtime, "nested", spec.Id);
         try
         {
@@ -89,15 +105,19 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         }
         if (namespaces.Count == 0) { argv.Add("--sandbox"); argv.Add(spec.Sandbox); }
         argv.Add("--status"); argv.Add(Path.Combine(status, "status"));
+        argv.Add("--kill-group-on-exit");
         argv.Add("--");
-        if (namespaces.Count > 0)
+        try
         {
-            var target = NamespaceInit.Target(container.Pid, namespaces.Contains("pid"))
-                ?? throw new ContainerLaunchException($"container {container.Id} has no process to enter");
-            argv.AddRange(NamespaceEntry.Prefix(NamespaceEntry.Nsenter, target, namespaces, spec.Sandbox, ids));
+            argv.AddRange(target is { } pid
+                ? NamespaceEntry.Command(nsenter!, pid, namespaces, spec.Sandbox, ids, spec.Environment, CommandLine.Argv(spec.Command))
+                : CleanEnvironment.ThroughEnv(spec.Environment, CommandLine.Argv(spec.Command)));
         }
-        argv.AddRange(CommandLine.Argv(spec.Command));
-        return NestedLaunch.Of(argv, spec, Path.Combine(status, "status"));
+        catch (ArgumentException e)
+        {
+            throw new ContainerLaunchException(e.Message, e);
+        }
+        return NestedLaunch.Of(argv, spec.Sandbox, environment: null, Path.Combine(status, "status"));
     }
 
     public IReadOnlyList<AgentContainerCheckpoint> Leftovers() => _records.LoadAll();
@@ -131,7 +151,7 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         var start = new ProcessStartInfo(launcher) { UseShellExecute = false };
         var args = start.ArgumentList;
         foreach (var procs in groups.ProcsFiles) { args.Add("--cgroup"); args.Add(procs); }
-        if (namespaces.Count > 0) { args.Add("--ns"); args.Add(string.Join(',', NamespaceOrder.Where(namespaces.Contains))); }
+        if (namespaces.Count > 0) { args.Add("--ns"); args.Add(string.Join(',', NamespaceEntry.Order.Where(namespaces.Contains))); }
         if (namespaces.Contains("uts")) { args.Add("--hostname"); args.Add(spec.Hostname ?? Environment.MachineName); }
         if (ids is { } id)
         {
@@ -147,9 +167,7 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         args.Add("--status"); args.Add(Path.Combine(runtime, "status"));
         args.Add("--");
         foreach (var arg in CommandLine.Argv(spec.Command)) args.Add(arg);
-        start.Environment.Clear();
-        start.Environment["PATH"] = CommandLine.DefaultPath;
-        foreach (var (key, value) in spec.Environment) start.Environment[key] = value;
+        CleanEnvironment.Apply(start, spec.Environment);
         start.WorkingDirectory = spec.Sandbox;
         return start;
     }

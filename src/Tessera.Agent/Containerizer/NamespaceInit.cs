@@ -33,4 +33,32 @@ internal static class NamespaceInit
             if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var child) && child > 0) return child;
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="pid"/> is in the container's cgroups now: a pid read from
+    /// <c>children</c> may have been reused by another process once the container's init exited.
+    /// </summary>
+    public static bool InContainer(int pid, string containerId, string proc = "/proc")
+    {
+        try
+        {
+            return InContainerCgroup(File.ReadAllText(Path.Combine(proc, pid.ToString(CultureInfo.InvariantCulture), "cgroup")), containerId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether a <c>/proc/&lt;pid&gt;/cgroup</c> text has a hierarchy whose path is the container's (<c>…/tessera/&lt;id&gt;</c>). Pure.</summary>
+    public static bool InContainerCgroup(string procCgroup, string containerId)
+    {
+        var suffix = $"/{Isolation.CgroupLayout.RootName}/{containerId}";
+        foreach (var line in procCgroup.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(':', 3);
+            if (parts.Length == 3 && parts[2].EndsWith(suffix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 }

@@ -42,10 +42,9 @@ internal sealed class PlainContainer : IContainer
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--");
         foreach (var arg in CommandLine.Argv(command)) start.ArgumentList.Add(arg);
-        start.Environment.Clear();
-        start.Environment["PATH"] = CommandLine.DefaultPath;
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        CleanEnvironment.Apply(start, environment);
         var process = Process.Start(start) ?? throw new InvalidOperationException("process did not start");
         process.StandardInput.Close();
         var pumps = Task.WhenAll(

@@ -21,12 +21,15 @@ internal sealed class PlainContainerizer(string reason) : IContainerizer
     {
     }
 
-    /// <summary>No namespaces or cgroups to enter: the command runs in the sandbox as the agent's user, in its own session.</summary>
+    /// <summary>
+    /// No namespaces or cgroups to enter: the command runs in the sandbox as the agent's user, in
+    /// its own session (<c>setsid --</c>), whose group is killed when the command exits.
+    /// </summary>
     public NestedLaunch Nested(IContainer parent, NestedSpec spec)
     {
         if (spec.User is { } user && user != Environment.UserName)
             throw new ContainerLaunchException($"cannot run as user '{user}': the agent runs as '{Environment.UserName}' without isolation");
-        return NestedLaunch.Of(["setsid", .. CommandLine.Argv(spec.Command)], spec, statusFile: null);
+        return NestedLaunch.Of(["setsid", "--", .. CommandLine.Argv(spec.Command)], spec.Sandbox, spec.Environment, statusFile: null, killGroupOnExit: true);
     }
 
     public IContainer Launch(ContainerSpec spec)

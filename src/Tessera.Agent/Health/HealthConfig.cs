@@ -24,6 +24,8 @@ internal sealed record HealthConfig
         {
             null or CheckType.UNKNOWN => "'health_check.type' must be COMMAND, HTTP or TCP",
             CheckType.COMMAND when check.Command?.Value is null or "" => "'health_check.command.value' is required for a COMMAND check",
+            CheckType.COMMAND when check.Command.Environment?.Variables?.FirstOrDefault(v => !Containerizer.CleanEnvironment.ValidName(v.Name)) is { } bad =>
+                $"'health_check.command.environment.variables': name '{bad.Name}' must be non-empty, without '=' or NUL",
             CheckType.HTTP when check.Http is null => "'health_check.http' is required for an HTTP check",
             CheckType.HTTP when check.Http.Scheme is not (null or "http" or "https") => "'health_check.http.scheme' must be 'http' or 'https'",
             CheckType.TCP when check.Tcp is null => "'health_check.tcp' is required for a TCP check",

@@ -6,34 +6,39 @@ namespace Tessera.Agent.Health;
 /// <summary>
 /// Runs a check command as a child of the agent: <c>/bin/sh -c value</c> (or argv when
 /// <c>shell</c> is false) in the sandbox, with the task's environment plus the check command's
-/// own; output is read and dropped except the last line of stderr. With a prefix (e.g.
-/// <c>nsenter …</c>, <see cref="NamespaceCheckCommandRunner"/>) the command runs through it.
+/// own; output is read and dropped except the last line of stderr.
+/// <see cref="NamespaceCheckCommandRunner"/> runs a whole argv (<c>nsenter … -- env -i … command</c>)
+/// through <see cref="RunArgvAsync"/> with only the default PATH, so the check's variables never
+/// reach nsenter.
 /// </summary>
 internal sealed class HostCheckCommandRunner : ICheckCommandRunner
 {
-    public Task<CheckCommandExit> RunAsync(CheckCommandRequest check, CancellationToken ct) => RunAsync(check, [], ct);
+    public Task<CheckCommandExit> RunAsync(CheckCommandRequest check, CancellationToken ct) =>
+        RunArgvAsync(Containerizer.CommandLine.Argv(check.Command), check.Sandbox, Environment(check), ct);
 
-    public async Task<CheckCommandExit> RunAsync(CheckCommandRequest check, IReadOnlyList<string> prefix, CancellationToken ct)
+    /// <summary>The check's environment: the task's, then the check command's own variables.</summary>
+    public static Dictionary<string, string> Environment(CheckCommandRequest check)
     {
-        var command = check.Command;
-        var argv = new List<string>(prefix);
-        if (command.Shell != false) argv.AddRange(["/bin/sh", "-c", command.Value ?? ""]);
-        else argv.AddRange([command.Value ?? "", .. command.Arguments?.Skip(1) ?? []]);
+        var env = new Dictionary<string, string>(check.Environment, StringComparer.Ordinal);
+        foreach (var variable in check.Command.Environment?.Variables ?? [])
+            if (variable.Value is { } value) env[variable.Name] = value;
+        return env;
+    }
+
+    /// <summary>Runs <paramref name="argv"/> in <paramref name="sandbox"/> with the default PATH and <paramref name="environment"/> (<see cref="Containerizer.CleanEnvironment"/>).</summary>
+    public async Task<CheckCommandExit> RunArgvAsync(IReadOnlyList<string> argv, string sandbox, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
+    {
         var start = new ProcessStartInfo
         {
             FileName = argv[0],
-            WorkingDirectory = check.Sandbox,
+            WorkingDirectory = sandbox,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var arg in argv.Skip(1)) start.ArgumentList.Add(arg);
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        foreach (var (key, value) in check.Environment) start.Environment[key] = value;
-        foreach (var variable in command.Environment?.Variables ?? [])
-            if (variable.Value is { } value) start.Environment[variable.Name] = value;
+        Containerizer.CleanEnvironment.Apply(start, environment);
 
         Process process;
         try

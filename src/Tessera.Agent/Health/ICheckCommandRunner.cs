@@ -14,8 +14,8 @@ internal interface ICheckCommandRunner
     Task<CheckCommandExit> RunAsync(CheckCommandRequest command, CancellationToken ct);
 }
 
-/// <summary>One check command: what to run, with which environment, where, and for which task.</summary>
-internal sealed record CheckCommandRequest(CommandInfo Command, IReadOnlyDictionary<string, string> Environment, string Sandbox, int? TaskPid);
+/// <summary>One check command: what to run, with which environment, where, for which task, as which user (the task's; null: the agent's own).</summary>
+internal sealed record CheckCommandRequest(CommandInfo Command, IReadOnlyDictionary<string, string> Environment, string Sandbox, int? TaskPid, string? User = null);
 
 /// <summary>How a check command ended: its status and the last line it wrote to stderr.</summary>
 internal sealed record CheckCommandExit(int ExitCode, string? LastError);

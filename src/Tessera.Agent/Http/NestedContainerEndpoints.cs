@@ -36,35 +36,45 @@ internal static class NestedContainerEndpoints
         }
         var launch = call.LaunchNestedContainerSession!;
         var id = launch.ContainerId;
-        var (session, parent, refusal) = await rt.AskAsync(r => r.Nested.Open(r, id.Parent!.Value, id.Value), http.RequestAborted);
+        // Not cancellable: once the loop has registered the session, only End (below) lowers the
+        // open count and completes its WAIT, so the reply must come back whatever the caller does.
+        var (session, parent, refusal) = await rt.AskAsync(r => r.Nested.Open(r, id.Parent!.Value, id.Value), CancellationToken.None);
         if (refusal is not null || session is null || parent is null)
         {
             await AgentReplies.Text(http, refusal?.Status ?? StatusCodes.Status500InternalServerError, refusal?.Message ?? "no session");
             return;
         }
-        if (NestedCallCheck.User(launch.Command!, parent.User) is { } wrongUser)
-        {
-            End(rt, session, new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Message = wrongUser });
-            await AgentReplies.Text(http, StatusCodes.Status400BadRequest, wrongUser);
-            return;
-        }
-        NestedLaunch plan;
+        var result = new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Message = "the session ended before its command ran" };
+        string? statusFile = null;
         try
         {
-            plan = rt.Containerizer.Nested(parent.Container, new NestedSpec(id.Value, launch.Command!, parent.Sandbox, parent.User, Environment(launch.Command!, parent.Sandbox)));
-        }
-        catch (ContainerLaunchException e)
-        {
-            End(rt, session, new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Reason = TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, Message = e.Message });
-            await AgentReplies.Text(http, StatusCodes.Status409Conflict, $"'container_id.parent': cannot enter container '{id.Parent!.Value}': {e.Message}");
-            return;
-        }
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/recordio";
-        http.Response.Headers["Message-Content-Type"] = "application/json";
-        var result = new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Message = "the session ended unexpectedly" };
-        try
-        {
+            if (NestedCallCheck.User(launch.Command!, parent.User) is { } wrongUser)
+            {
+                result = new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Message = wrongUser };
+                await AgentReplies.Text(http, StatusCodes.Status400BadRequest, wrongUser);
+                return;
+            }
+            NestedLaunch plan;
+            try
+            {
+                plan = rt.Containerizer.Nested(parent.Container, new NestedSpec(id.Value, launch.Command!, parent.Sandbox, parent.User, Environment(launch.Command!, parent.Sandbox)));
+            }
+            catch (ContainerLaunchException e)
+            {
+                result = new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Reason = TaskStatusReason.REASON_CONTAINER_LAUNCH_FAILED, Message = e.Message };
+                await AgentReplies.Text(http, StatusCodes.Status409Conflict, $"'container_id.parent': cannot enter container '{id.Parent!.Value}': {e.Message}");
+                return;
+            }
+            statusFile = plan.StatusFile;
+            if (http.RequestAborted.IsCancellationRequested)
+            {
+                result = new WaitNestedContainerResponse { State = TaskState.TASK_KILLED, Message = "the session's connection closed before its command started" };
+                return;
+            }
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = "application/recordio";
+            http.Response.Headers["Message-Content-Type"] = "application/json";
+            result = new WaitNestedContainerResponse { State = TaskState.TASK_FAILED, Message = "the session ended unexpectedly" };
             await http.Response.StartAsync(http.RequestAborted);
             result = await NestedSessionRunner.RunAsync(plan, async record =>
             {
@@ -75,7 +85,7 @@ internal static class NestedContainerEndpoints
         finally
         {
             End(rt, session, result);
-            if (plan.StatusFile is { } status) TryRemove(Path.GetDirectoryName(status)!);
+            if (statusFile is not null) TryRemove(Path.GetDirectoryName(statusFile)!);
         }
     }
 

@@ -17,10 +17,13 @@
  *      SIGINT, SIGHUP, SIGQUIT, SIGUSR1/2 to the task's process group, reaps every child, and
  *      when the task exits writes "exit N" or "signal N" to the --status file and exits with the
  *      shell convention (N, or 128 + signal). Under a pid namespace, init's exit kills whatever
- *      the task left behind.
+ *      the task left behind; with --kill-group-on-exit (nested sessions, which share the task's
+ *      namespaces) the supervisor SIGKILLs the task's process group once the task has exited, so
+ *      what the command left in the background doesn't outlive it.
  * A launch failure writes "error <message>" to the status file and exits 125.
  *
- * The agent passes the task's environment as this process's environment, and the user as
+ * The agent passes the task's environment as this process's environment (for a nested session only
+ * the default PATH: the session's own variables are set by /usr/bin/env after the drop), and the user as
  * numbers (--uid, --gid, --groups) it resolved itself: the launcher never consults NSS, so it can
  * be linked statically (no dynamic loader: a fifth of a millisecond less per launch).
  */
@@ -58,6 +61,7 @@ struct options {
     const char *out;
     const char *err;
     const char *status;
+    int kill_group;
     char **argv;
 };
 
@@ -133,6 +137,7 @@ static void parse(int argc, char **argv, struct options *o) {
     for (; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--")) { i++; break; }
+        if (!strcmp(a, "--kill-group-on-exit")) { o->kill_group = 1; continue; }
         if (i + 1 >= argc) fail("option %s needs a value", a);
         const char *v = argv[++i];
         if (!strcmp(a, "--cgroup")) {
@@ -271,7 +276,10 @@ static int run_supervised(const struct options *o, const sigset_t *set) {
     if (task == 0) exec_task(o);
     // Also a pgid, so a signal to -task reaches it before it calls setsid itself.
     setpgid(task, task);
-    return supervise(task, set);
+    int code = supervise(task, set);
+    // The task has been reaped, but its group lives on while a member does (a pgid isn't reused then).
+    if (o->kill_group) kill(-task, SIGKILL);
+    return code;
 }
 
 int main(int argc, char **argv) {

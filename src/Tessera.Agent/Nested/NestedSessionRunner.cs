@@ -67,6 +67,8 @@ internal static class NestedSessionRunner
                 killed = true;
                 await KillAsync(process);
             }
+            // What the command left in the background goes with it (its group outlives it only while a member does).
+            if (launch.KillGroupOnExit) Signals.KillGroup(process.Id, Signals.SIGKILL);
             // Whatever the command left running in the background may hold its pipes: read what is there, briefly.
             await Task.WhenAny(pumps, Task.Delay(DrainGrace, CancellationToken.None));
             await stop.CancelAsync();

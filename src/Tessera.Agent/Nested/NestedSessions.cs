@@ -17,6 +17,9 @@ internal sealed class NestedSessions
 
     private int _open;
 
+    /// <summary>Sessions registered and not yet ended.</summary>
+    public int OpenCount => _open;
+
     private readonly Dictionary<(string Parent, string Id), NestedSession> _sessions = [];
     private readonly Queue<(string Parent, string Id)> _ended = new();
 

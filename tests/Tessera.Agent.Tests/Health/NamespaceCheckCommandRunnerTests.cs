@@ -39,11 +39,57 @@ public sealed class NamespaceCheckCommandRunnerTests
     public async Task AContainerWithNoProcessLeftFailsTheCheck()
     {
         // Our own pid has no children (the test runner's threads aren't processes): nothing to enter.
-        var runner = new NamespaceCheckCommandRunner(new HashSet<string>(["pid", "mount"]), new HostCheckCommandRunner());
+        var runner = new NamespaceCheckCommandRunner(new HashSet<string>(["pid", "mount"]), new HostCheckCommandRunner(), NamespaceEntry.FindNsenter());
         var lonely = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "5"))!;
         var exit = await runner.RunAsync(new CheckCommandRequest(new CommandInfo { Shell = true, Value = "true" }, new Dictionary<string, string>(), "/", lonely.Id), CancellationToken.None);
         lonely.Kill();
         await lonely.WaitForExitAsync();
         Assert.Equal(126, exit.ExitCode);
+    }
+
+    [Fact]
+    public async Task ACheckRunsAsTheTasksUserAndItsEnvironmentNeverReachesNsenter()
+    {
+        using var harness = new Containerizer.ContainerHarness();
+        var spec = harness.Spec("exec sleep 60", user: "nobody");
+        var container = harness.Containerizer.Launch(spec);
+        try
+        {
+            var probe = await Containerizer.RootProbe.CreateAsync(Path.Combine(spec.Sandbox, "probe"));
+            var runner = NamespaceCheckCommandRunner.For(harness.Containerizer);
+            Assert.IsType<NamespaceCheckCommandRunner>(runner);
+            for (var i = 0; i < 50 && NamespaceInit.FirstChild(container.Pid) is null; i++) await Task.Delay(50);
+            var command = new CommandInfo
+            {
+                Value = "[ \"$(id -u)\" = 65534 ] || { echo \"uid $(id -u)\" >&2; exit 1; }; [ \"$FOO\" = task ] && [ \"$BAR\" = check ] || { echo env >&2; exit 2; }",
+                Environment = new CommandEnvironment { Variables = [new EnvironmentVariable { Name = "BAR", Value = "check" }] },
+            };
+            var environment = new Dictionary<string, string>(probe.Environment) { ["FOO"] = "task" };
+            var exit = await runner.RunAsync(new CheckCommandRequest(command, environment, spec.Sandbox, container.Pid, "nobody"), CancellationToken.None);
+            Assert.True(exit.ExitCode == 0, $"{exit.ExitCode}: {exit.LastError}");
+            Assert.Empty(probe.Tripped);
+
+            // Without a task user the check runs as the agent's (root), still with the task's environment.
+            var asRoot = await runner.RunAsync(new CheckCommandRequest(new CommandInfo { Value = "[ \"$(id -u)\" = 0 ] && [ \"$FOO\" = task ]" },
+                new Dictionary<string, string> { ["FOO"] = "task" }, spec.Sandbox, container.Pid), CancellationToken.None);
+            Assert.Equal(0, asRoot.ExitCode);
+            var unknown = await runner.RunAsync(new CheckCommandRequest(command, environment, spec.Sandbox, container.Pid, "no-such-user-here"), CancellationToken.None);
+            Assert.Equal(126, unknown.ExitCode);
+        }
+        finally
+        {
+            await container.KillAsync(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    [Fact]
+    public void ACheckVariableNameWithEqualsIsRefused()
+    {
+        var check = new HealthCheck
+        {
+            Type = CheckType.COMMAND,
+            Command = new CommandInfo { Value = "true", Environment = new CommandEnvironment { Variables = [new EnvironmentVariable { Name = "A=B", Value = "c" }] } },
+        };
+        Assert.Equal("'health_check.command.environment.variables': name 'A=B' must be non-empty, without '=' or NUL", HealthConfig.From(check).Error);
     }
 }

@@ -27,6 +27,33 @@ public sealed class NestedContainerSessionTests
         },
     });
 
+    private static string LaunchWith(string parent, string id, IReadOnlyDictionary<string, string> environment, params string[] argv) => MesosJson.Serialize(new AgentCall
+    {
+        Type = AgentCallType.LAUNCH_NESTED_CONTAINER_SESSION,
+        LaunchNestedContainerSession = new LaunchNestedContainerSessionCall
+        {
+            ContainerId = new ContainerID { Value = id, Parent = ContainerID.Of(parent) },
+            Command = new CommandInfo
+            {
+                Shell = false,
+                Value = argv[0],
+                Arguments = argv,
+                Environment = new CommandEnvironment { Variables = [.. environment.Select(kv => new EnvironmentVariable { Name = kv.Key, Value = kv.Value })] },
+            },
+        },
+    });
+
+    /// <summary>A task running <c>sleep</c> as nobody: its sandbox and container id.</summary>
+    private static async Task<(string Sandbox, string Parent)> StartTaskAsync(AgentFixture fixture, TaskLauncher launcher, string command = "exec sleep 4321")
+    {
+        Assert.True(fixture.Agent.Isolation.Contains("pid", StringComparison.Ordinal), $"needs root and namespaces; got {fixture.Agent.Isolation}");
+        var task = Calls.Task("web", fixture.Agent.AgentId!, command: command);
+        await launcher.LaunchAsync(task with { Command = task.Command! with { User = "nobody" } });
+        await launcher.UntilAsync("web", TaskState.TASK_RUNNING);
+        var sandbox = await launcher.SandboxAsync("web");
+        return (sandbox, Path.GetFileName(sandbox));
+    }
+
     private static string Wait(string parent, string id) =>
         MesosJson.Serialize(new AgentCall
         {
@@ -160,4 +187,105 @@ public sealed class NestedContainerSessionTests
         using var json = await client.SendAsync(jsonOnly);
         Assert.Equal(HttpStatusCode.NotAcceptable, json.StatusCode);
     }
+
+    [Fact]
+    public async Task ACallersPathAndLdPreloadNeverReachTheRootHelpersButTheCommandSeesThem()
+    {
+        await using var fixture = await AgentFixture.StartAsync();
+        await using var launcher = await TaskLauncher.StartAsync(fixture);
+        var (sandbox, parent) = await StartTaskAsync(fixture, launcher);
+        var probe = await Containerizer.RootProbe.CreateAsync(Path.Combine(sandbox, "probe"));
+        using var client = new AgentClient(fixture.Agent.Address);
+
+        var environment = new Dictionary<string, string>(probe.Environment) { ["FOO"] = "bar baz" };
+        var (status, stdout, stderr, error) = await SessionAsync(client, LaunchWith(parent, "env", environment,
+            "/bin/sh", "-c", "echo \"user=$(id -u) foo=$FOO path=$PATH preload=$LD_PRELOAD\""));
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {error}");
+        // Neither the launcher's execvp nor root's nsenter took the caller's PATH or LD_PRELOAD...
+        Assert.Empty(probe.Tripped);
+        // ...and the command, as the task's user, has them all.
+        Assert.Equal($"user=65534 foo=bar baz path={probe.Environment["PATH"]} preload={probe.Library}\n", stdout);
+        Assert.Equal("", stderr);
+
+        // A program whose name has '=' is not taken for a variable by env(1).
+        var odd = Path.Combine(sandbox, "probe", "a=b");
+        await File.WriteAllTextAsync(odd, "#!/bin/sh\necho odd \"$@\"\n");
+        Containerizer.RootProbe.MakeExecutable(odd);
+        var oddRun = await SessionAsync(client, Launch(parent, "odd", odd, "x y"));
+        Assert.True(oddRun.Status == HttpStatusCode.OK, oddRun.Body);
+        Assert.Equal("odd x y\n", oddRun.Out);
+    }
+
+    [Fact]
+    public async Task WhatASessionLeftInTheBackgroundIsKilledWhenItsCommandExits()
+    {
+        await using var fixture = await AgentFixture.StartAsync();
+        await using var launcher = await TaskLauncher.StartAsync(fixture);
+        var (_, parent) = await StartTaskAsync(fixture, launcher);
+        using var client = new AgentClient(fixture.Agent.Address);
+
+        var (status, stdout, _, error) = await SessionAsync(client, Launch(parent, "bg", "/bin/sh", "-c", "sleep 317 >/dev/null 2>&1 & echo started"));
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {error}");
+        Assert.Equal("started\n", stdout);
+        // The launcher kills the session's group before it exits, and the stream ends after that.
+        for (var i = 0; i < 30 && Sleepers("317").Count > 0; i++) await Task.Delay(100);
+        Assert.Empty(Sleepers("317"));
+        // The task itself is untouched.
+        Assert.Single(Sleepers("4321"));
+    }
+
+    [Fact]
+    public async Task SessionsWhoseCallerWentAwayAreEndedAndCounted()
+    {
+        await using var fixture = await AgentFixture.StartAsync();
+        await using var launcher = await TaskLauncher.StartAsync(fixture);
+        var (_, parent) = await StartTaskAsync(fixture, launcher);
+        var rt = fixture.Agent.Runtime;
+        using var client = new AgentClient(fixture.Agent.Address);
+        // Warm: the calls below must reach the endpoint within the delay before their caller goes.
+        Assert.Equal(HttpStatusCode.OK, (await SessionAsync(client, Launch(parent, "warm", "true"))).Status);
+
+        for (var i = 0; i < 3; i++)
+        {
+            // The loop is busy while the caller disconnects: it registers the session only after.
+            using var gate = new ManualResetEventSlim();
+            rt.Post(_ => gate.Wait(TimeSpan.FromSeconds(30)));
+            using var http = new HttpClient { BaseAddress = fixture.Agent.Address };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1") { Content = new StringContent(Launch(parent, $"gone{i}", "sleep", "30"), Encoding.UTF8, "application/json") };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/recordio"));
+            request.Headers.Add("Message-Accept", "application/json");
+            using var cancel = new CancellationTokenSource();
+            var send = http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+            await Task.Delay(1000);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+            http.CancelPendingRequests();
+            await Task.Delay(700);
+            gate.Set();
+        }
+
+        // Every one of them ended: nothing is counted as open and a WAIT answers.
+        var open = -1;
+        for (var i = 0; i < 50 && (open = await rt.AskAsync(r => r.Nested.OpenCount)) != 0; i++) await Task.Delay(100);
+        Assert.Equal(0, open);
+        for (var i = 0; i < 3; i++)
+        {
+            var wait = await client.PostAsync(Wait(parent, $"gone{i}")).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(wait.Status == HttpStatusCode.OK, wait.Body);
+            Assert.Equal("TASK_KILLED", JsonDocument.Parse(wait.Body).RootElement.GetProperty("wait_nested_container").GetProperty("state").GetString());
+        }
+        var after = await SessionAsync(client, Launch(parent, "after", "/bin/echo", "still here"));
+        Assert.True(after.Status == HttpStatusCode.OK, after.Body);
+        Assert.Equal("still here\n", after.Out);
+        Assert.Equal(0, await rt.AskAsync(r => r.Nested.OpenCount));
+    }
+
+    /// <summary>Pids of <c>sleep &lt;seconds&gt;</c> processes on the host (the container's are visible from here).</summary>
+    private static List<int> Sleepers(string seconds) =>
+        [.. Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(p => p!.All(char.IsAsciiDigit)).Select(p => int.Parse(p!, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(pid =>
+            {
+                try { return File.ReadAllText($"/proc/{pid}/cmdline") == $"sleep\0{seconds}\0"; }
+                catch (IOException) { return false; }
+            })];
 }
