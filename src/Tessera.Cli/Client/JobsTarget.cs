@@ -24,6 +24,20 @@ internal static class JobsTarget
         return ClusterDirectory.Load(ClusterDirectory.DefaultFiles(Environment.GetEnvironmentVariable)).Find(cluster, key ?? cluster).SchedulerUri;
     }
 
+    /// <summary>
+    /// The master for a command about job <paramref name="key"/>: <c>--master</c> or
+    /// <c>$TESSERA_MASTER</c> when given, else the <c>master_uri</c> of the key's cluster in
+    /// clusters.json, else <paramref name="fallback"/> (what <c>--master</c> defaults to).
+    /// </summary>
+    public static Uri Master(ParseResult parse, Option<string> masterOption, string? key, Uri fallback)
+    {
+        if (key is null || parse.GetResult(masterOption) is { Implicit: false }
+            || Environment.GetEnvironmentVariable("TESSERA_MASTER") is { Length: > 0 })
+            return fallback;
+        var cluster = key.Split('/')[0];
+        return ClusterDirectory.Load(ClusterDirectory.DefaultFiles(Environment.GetEnvironmentVariable)).Find(cluster, key).MasterUri ?? fallback;
+    }
+
     /// <summary>The text of the command's job key argument (named <c>KEY</c>, <c>KEY[/INSTANCES]</c>, <c>KEY/INSTANCE</c>), if it has one.</summary>
     private static string? KeyText(ParseResult parse) =>
         parse.CommandResult.Children.OfType<ArgumentResult>()

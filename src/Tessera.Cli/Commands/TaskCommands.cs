@@ -191,10 +191,14 @@ internal static class TaskCommands
             var target = TaskTarget.Parse(parse.GetValue(id)!);
             var taskId = target.TaskId ?? await JobTaskIdAsync(target.Job!, Jobs(parse, jobs, target), ct);
             var request = new LogRequest(taskId, parse.GetValue(framework), parse.GetValue(errors) ? "stderr" : "stdout", parse.GetValue(follow), lines) { Process = name };
-            return await TaskLogs.RunAsync(request, cli, FollowInterval, ct);
+            return await TaskLogs.RunAsync(request, WithClusterMaster(parse, global, cli, target), FollowInterval, ct);
         });
         return logs;
     }
+
+    /// <summary>For a KEY/INST target: the master of the key's cluster (clusters.json master_uri) unless --master or $TESSERA_MASTER name one.</summary>
+    private static CliContext WithClusterMaster(ParseResult parse, GlobalOptions global, CliContext cli, TaskTarget target) =>
+        cli with { Master = JobsTarget.Master(parse, global.Master, target.Job?.Key.ToString(), cli.Master) };
 
     /// <summary>The task of one job instance (KEY/INST), through the jobs scheduler.</summary>
     private static async Task<string> JobTaskIdAsync(JobInstances job, Func<JobsClient> jobs, CancellationToken ct)
@@ -226,7 +230,7 @@ internal static class TaskCommands
             var request = new TaskRunRequest(parsed, parse.GetValue(words) ?? []);
             if (request.Command.Count == 0 || request.Command[0].Length == 0)
                 throw new CliException("COMMAND is required after --, e.g. 'tessera task run KEY/0 -- ls'", TesseraCommand.ExitUsage);
-            return TaskRun.RunAsync(request, cli, Jobs(parse, jobs, parsed), () => Guid.NewGuid().ToString("N"), ct);
+            return TaskRun.RunAsync(request, WithClusterMaster(parse, global, cli, parsed), Jobs(parse, jobs, parsed), () => Guid.NewGuid().ToString("N"), ct);
         });
         return run;
     }

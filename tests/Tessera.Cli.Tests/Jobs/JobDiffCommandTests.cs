@@ -105,11 +105,11 @@ public sealed class JobDiffCommandTests : IAsyncLifetime
         var etc = Path.Combine(Dir, $"etc-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(home, ".tessera"));
         Directory.CreateDirectory(etc);
-        var env = new Dictionary<string, string?> { ["HOME"] = home, ["TESSERA_CONFIG_ROOT"] = etc, ["TESSERA_JOBS"] = null };
+        var env = new Dictionary<string, string?> { ["HOME"] = home, ["TESSERA_CONFIG_ROOT"] = etc, ["TESSERA_JOBS"] = null, ["TESSERA_MASTER"] = null };
         var scheduler = $"http://{Cluster.Jobs.Address.Authority}";
         // The system file points east nowhere; the user's file overrides it with the running scheduler.
         await File.WriteAllTextAsync(Path.Combine(etc, "clusters.json"), """[{"name": "east", "scheduler_uri": "http://127.0.0.1:1"}, {"name": "west", "scheduler_uri": "http://127.0.0.1:1"}]""");
-        await File.WriteAllTextAsync(Path.Combine(home, ".tessera", "clusters.json"), $$"""[{"name": "east", "scheduler_uri": "{{scheduler}}", "master_uri": "http://127.0.0.1:5050"}]""");
+        await File.WriteAllTextAsync(Path.Combine(home, ".tessera", "clusters.json"), $$"""[{"name": "east", "scheduler_uri": "{{scheduler}}", "master_uri": "http://127.0.0.1:1"}]""");
         var spec = await SpecFileAsync(1, "sleep 300");
 
         var (code, output, error) = await Tessera(env, "job", "create", key, spec);
@@ -118,6 +118,11 @@ public sealed class JobDiffCommandTests : IAsyncLifetime
         (code, output, error) = await Tessera(env, "job", "diff", key, spec);
         Assert.True(code == 0, output + error);
         Assert.Equal("no changes: east/www-data/test/clustered is as stored\n", output);
+
+        // task logs of an instance finds its task through east's scheduler, then asks east's master (master_uri: nobody there).
+        (code, _, error) = await Tessera(env, "task", "logs", $"{key}/0");
+        Assert.Equal(3, code);
+        Assert.Contains("cannot reach the master at http://127.0.0.1:1/", error);
 
         // west is only in the system file: unreachable there; an explicit --jobs and $TESSERA_JOBS win over it.
         (code, _, error) = await Tessera(env, "job", "status", "west/www-data/test/clustered");
