@@ -58,7 +58,7 @@ internal sealed class ContainerCgroups(CgroupLayout layout, string containerId, 
     }
 
     /// <summary>True while any process is in any of the container's cgroups.</summary>
-    public bool Populated => Dirs.Any(d => CgroupFiles.Pids(d).Count > 0);
+    private bool Populated => Dirs.Any(d => CgroupFiles.Pids(d).Count > 0);
 
     /// <summary>SIGKILL to every process of the container: cgroup.kill, else the freezer walk, else one by one until empty.</summary>
     public async Task KillAllAsync(CancellationToken ct = default)

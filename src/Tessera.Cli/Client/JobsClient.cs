@@ -26,6 +26,10 @@ internal sealed class JobsClient(Uri jobs) : IDisposable
 
     public Task<string> PostAsync(string path, string? json, CancellationToken ct) => SendAsync(HttpMethod.Post, path, json, ct);
 
+    /// <summary>The job's status (<c>GET /api/jobs/{key}</c>), decoded.</summary>
+    public async Task<Tessera.Jobs.Api.JobStatus> StatusAsync(JobKey key, CancellationToken ct) =>
+        Decode(await GetAsync(JobPath(key), ct), Tessera.Jobs.Api.JobsApiJsonContext.Default.JobStatus);
+
     public static T Decode<T>(string json, JsonTypeInfo<T> type) =>
         JsonSerializer.Deserialize(json, type) ?? throw new CliException("the jobs scheduler answered null");
 

@@ -171,7 +171,7 @@ internal static class JobCommands
         string? last = null;
         while (true)
         {
-            var status = JobsClient.Decode(await client.GetAsync(JobsClient.JobPath(key), ct), JobsApiJsonContext.Default.JobStatus);
+            var status = await client.StatusAsync(key, ct);
             var restart = status.Restart ?? throw new CliException($"job {key} has no restart any more");
             if (restart.State != RolloutPhase.Rolling)
             {
@@ -194,7 +194,7 @@ internal static class JobCommands
         string? last = null;
         while (true)
         {
-            var check = JobWait.Check(JobsClient.Decode(await client.GetAsync(JobsClient.JobPath(key), ct), JobsApiJsonContext.Default.JobStatus), target);
+            var check = JobWait.Check(await client.StatusAsync(key, ct), target);
             if (check.Failure is { } failure) throw new CliException($"{key}: {failure}");
             if (check.Done)
             {

@@ -59,7 +59,7 @@ internal static class DevServiceDemo
         var deadline = DateTime.UtcNow + patience;
         while (true)
         {
-            var status = JobsClient.Decode(await jobs.GetAsync(JobsClient.JobPath(Key), ct), JobsApiJsonContext.Default.JobStatus);
+            var status = await jobs.StatusAsync(Key, ct);
             if (status.InstanceStatuses.All(i => i.Status == ScheduleStatus.RUNNING) || DateTime.UtcNow > deadline) return status;
             await Task.Delay(500, ct);
         }

@@ -189,6 +189,5 @@ internal sealed partial class JobsCore
     private IEnumerable<ScheduledTask> ActiveTasks(JobKey key) =>
         _tasks.Values.Select(t => t.Value).Where(t => t.Spec.Job == key && t.Status.IsActive());
 
-    private static string Plural(int count, string noun) =>
-        count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {noun}s";
+    private static string Plural(int count, string noun) => Wording.Plural(count, noun);
 }

@@ -71,7 +71,7 @@ public static class RolloutPlanner
             phase = RolloutPhase.Failed;
             var first = failed[0];
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"{Count(failed.Count, "instance")} failed, more than max_total_failures {settings.MaxTotalFailures} (instance {first.Instance}: {first.Reason})");
+                $"{Wording.Plural(failed.Count, "instance")} failed, more than max_total_failures {settings.MaxTotalFailures} (instance {first.Instance}: {first.Reason})");
         }
         else if (inFlight.Count == 0)
         {
@@ -104,7 +104,7 @@ public static class RolloutPlanner
             if (inFlight.Count == 0 && remaining.IsEmpty)
             {
                 phase = RolloutPhase.Done;
-                reason = string.Create(CultureInfo.InvariantCulture, $"restarted {done.Count} of {Count(done.Count + failed.Count + skipped.Count, "instance")}")
+                reason = string.Create(CultureInfo.InvariantCulture, $"restarted {done.Count} of {Wording.Plural(done.Count + failed.Count + skipped.Count, "instance")}")
                     + (failed.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", {failed.Count} failed") : "")
                     + (skipped.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", {skipped.Count} skipped") : "");
             }
@@ -185,7 +185,7 @@ public static class RolloutPlanner
             if (failures.Count > settings.MaxPerInstanceFailures)
             {
                 return new Verdict.Failed(string.Create(CultureInfo.InvariantCulture,
-                    $"{Count(failures.Count, "replacement")} failed, more than max_per_instance_failures {settings.MaxPerInstanceFailures} (last: {failures[^1].Reason})"),
+                    $"{Wording.Plural(failures.Count, "replacement")} failed, more than max_per_instance_failures {settings.MaxPerInstanceFailures} (last: {failures[^1].Reason})"),
                     failures.ToImmutable());
             }
         }
@@ -222,9 +222,6 @@ public static class RolloutPlanner
         var last = ended.Events.IsDefaultOrEmpty ? "" : ": " + ended.Events[^1].Message;
         return $"replacement {ended.TaskId} ended {ended.Status} {when}{last}";
     }
-
-    private static string Count(int count, string noun) =>
-        count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 
     private sealed record Failure(string TaskId, string Reason);
 
