@@ -8,9 +8,9 @@ namespace Tessera.Agent.Containerizer;
 
 /// <summary>
 /// Containers with cgroups and namespaces. For each launch: check the user, create the cgroups
-/// with their limits, and start the native launcher (<c>tessera-launch</c>), which joins the
-/// cgroups and unshares the namespaces before the command runs. The launcher writes the exit
-/// status to <c>&lt;runtime&gt;/&lt;container&gt;/status</c>, which is also how a restarted agent
+/// with their limits, and have the native launcher's server (<see cref="LaunchServer"/>) clone a
+/// process in the container's namespaces, which joins the cgroups before the command runs. That
+/// process (the pid namespace's init) writes the exit status to <c>&lt;runtime&gt;/&lt;container&gt;/status</c>, which is also how a restarted agent
 /// learns how a container it didn't start ended.
 /// </summary>
 /// <param name="nsenter">The absolute path of nsenter (<see cref="NamespaceEntry.FindNsenter"/>), or null when the host has none: nested sessions and checks that would enter the namespaces then fail with why.</param>
@@ -48,15 +48,15 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         }
         try
         {
-            var process = Process.Start(StartInfo(spec, ids, groups, runtime)) ?? throw new InvalidOperationException("the launcher did not start");
-            var record = new AgentContainerCheckpoint { ContainerId = spec.ContainerId, Pid = process.Id, StartTime = ProcessWatch.StartTime(process.Id), MemMb = spec.MemMb };
+            var launched = LaunchServer.For(launcher).Start(Arguments(spec, ids, groups, runtime), CleanEnvironment.With(spec.Environment));
+            var record = new AgentContainerCheckpoint { ContainerId = spec.ContainerId, Pid = launched.Pid, StartTime = launched.StartTime, MemMb = spec.MemMb };
             _records.Save(record);
-            return new LinuxContainer(spec.ContainerId, process.Id, groups, runtime, ExitCodeAsync(process)) { Record = record };
+            return new LinuxContainer(spec.ContainerId, launched.Pid, groups, runtime, launched.Exited) { Record = record };
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (ContainerLaunchException)
         {
             groups.TryRemove();
-            throw new ContainerLaunchException($"cannot start the launcher {launcher}: {e.Message}", e);
+            throw;
         }
     }
 
@@ -131,25 +131,16 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
 
     public void Forget(string containerId) => _records.Remove(containerId);
 
-    private static async Task<int?> ExitCodeAsync(Process process)
-    {
-        using (process)
-        {
-            await process.WaitForExitAsync();
-            return process.ExitCode;
-        }
-    }
-
     private static async Task<int?> NoExitCode(Task exited)
     {
         await exited;
         return null;
     }
 
-    private ProcessStartInfo StartInfo(ContainerSpec spec, (uint Uid, uint Gid)? ids, ContainerCgroups groups, string runtime)
+    /// <summary>The launcher's options and the command (<see cref="LaunchServer"/> passes them as the launcher's command line).</summary>
+    private List<string> Arguments(ContainerSpec spec, (uint Uid, uint Gid)? ids, ContainerCgroups groups, string runtime)
     {
-        var start = new ProcessStartInfo(launcher) { UseShellExecute = false };
-        var args = start.ArgumentList;
+        var args = new List<string>();
         foreach (var procs in groups.ProcsFiles) { args.Add("--cgroup"); args.Add(procs); }
         if (namespaces.Count > 0) { args.Add("--ns"); args.Add(string.Join(',', NamespaceEntry.Order.Where(namespaces.Contains))); }
         if (namespaces.Contains("uts")) { args.Add("--hostname"); args.Add(spec.Hostname ?? Environment.MachineName); }
@@ -166,10 +157,8 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         args.Add("--stderr"); args.Add(Path.Combine(spec.Sandbox, "stderr"));
         args.Add("--status"); args.Add(Path.Combine(runtime, "status"));
         args.Add("--");
-        foreach (var arg in CommandLine.Argv(spec.Command)) args.Add(arg);
-        CleanEnvironment.Apply(start, spec.Environment);
-        start.WorkingDirectory = spec.Sandbox;
-        return start;
+        args.AddRange(CommandLine.Argv(spec.Command));
+        return args;
     }
 
     private static void ChownSandbox(string sandbox, (uint Uid, uint Gid) ids)

@@ -3,15 +3,42 @@ using System.Globalization;
 namespace Tessera.Agent.Containerizer;
 
 /// <summary>
-/// The process to enter a Linux container's namespaces through. The launcher
-/// (<see cref="IContainer.Pid"/>) unshares them but stays outside a new pid namespace: its child,
-/// the namespace's init, is inside all of them (<c>/proc/&lt;launcher&gt;/task/&lt;launcher&gt;/children</c>).
+/// The process to enter a Linux container's namespaces through. A container started by the
+/// launch server is created in its namespaces (<see cref="IContainer.Pid"/> is its pid namespace's
+/// init); one started by a launcher process of an older agent (still re-attached after an upgrade)
+/// unshared them but stayed outside a new pid namespace, and its first child is the init
+/// (<c>/proc/&lt;launcher&gt;/task/&lt;launcher&gt;/children</c>).
 /// </summary>
 internal static class NamespaceInit
 {
-    /// <summary>The pid to pass to <c>nsenter --target</c>: the launcher's first child with a pid namespace, the launcher itself without; null when there is none (yet).</summary>
-    public static int? Target(int launcherPid, bool pidNamespace, string proc = "/proc") =>
-        pidNamespace ? FirstChild(launcherPid, proc) : launcherPid;
+    /// <summary>The pid to pass to <c>nsenter --target</c>: the container's process when it is in all of them, else its first child; null when there is none (yet).</summary>
+    public static int? Target(int pid, bool pidNamespace, string proc = "/proc") =>
+        !pidNamespace || IsNamespaceInit(pid, proc) ? pid : FirstChild(pid, proc);
+
+    /// <summary>Whether <paramref name="pid"/> is pid 1 of a pid namespace below ours (<c>NSpid:</c> in /proc/PID/status).</summary>
+    public static bool IsNamespaceInit(int pid, string proc = "/proc")
+    {
+        try
+        {
+            return ParseNsPidIsInit(File.ReadAllText(Path.Combine(proc, pid.ToString(CultureInfo.InvariantCulture), "status")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when a /proc/PID/status text's <c>NSpid:</c> line names more than one namespace and the innermost pid is 1. Pure.</summary>
+    public static bool ParseNsPidIsInit(string status)
+    {
+        foreach (var line in status.Split('\n'))
+        {
+            if (!line.StartsWith("NSpid:", StringComparison.Ordinal)) continue;
+            var pids = line["NSpid:".Length..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            return pids.Length > 1 && pids[^1] == "1";
+        }
+        return false;
+    }
 
     public static int? FirstChild(int pid, string proc = "/proc")
     {

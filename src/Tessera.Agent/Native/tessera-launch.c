@@ -1,28 +1,36 @@
 /*
- * tessera-launch: starts one container process for the Tessera agent.
+ * tessera-launch: starts container processes for the Tessera agent.
  *
  * Why a native launcher: .NET's Process has no pre-exec hook, and unshare(2)/setns(2) from a
  * .NET thread only affect that thread. `sh -c 'echo $$ > cgroup.procs; exec unshare ...'` works
  * but costs ~5 ms per launch; this does the same in well under a millisecond on top of the
  * spawn itself.
  *
- * What it does, in order (so the user's command never runs outside its cgroups):
+ * Two ways to run it:
+ *   tessera-launch --serve            the launch server the agent starts once (see "The launch
+ *                                     server" below): for each request it clones a process
+ *                                     already in the container's namespaces, which then does
+ *                                     steps 1, 2, 4 and 5 (launch_cloned);
+ *   tessera-launch OPTIONS -- CMD     one launch as its own process (nested sessions, and by
+ *                                     hand): steps 1 to 5 (launch).
+ *
+ * What a launch does, in order (so the user's command never runs outside its cgroups):
  *   1. stdin from /dev/null, stdout/stderr appended to the sandbox files;
  *   2. joins every cgroup given with --cgroup (writes its own pid to cgroup.procs);
- *   3. unshares the namespaces asked for; with a pid namespace it forks an init (pid 1) that
- *      mounts a private /proc; with a mount namespace it bind-mounts SANDBOX/tmp over /tmp;
- *      with a uts namespace it sets the hostname;
- *   4. forks the task, which starts its own session, drops to the user and execs the command;
- *   5. the supervisor (init, or the launcher itself without a pid namespace) forwards SIGTERM,
- *      SIGINT, SIGHUP, SIGQUIT, SIGUSR1/2 to the task's process group, reaps every child, and
- *      when the task exits writes "exit N" or "signal N" to the --status file and exits with the
+ *   3. unshares the namespaces asked for; with a pid namespace it forks an init (pid 1);
+ *   4. in the namespaces: mounts a private /proc (pid namespace), binds SANDBOX/tmp over /tmp
+ *      (mount namespace), sets the hostname (uts namespace); then forks the task, which starts
+ *      its own session, drops to the user and execs the command;
+ *   5. the supervisor (the pid namespace's init, or the launch's process without one) forwards
+ *      SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1/2 to the task's process group, reaps every child,
+ *      and when the task exits writes "exit N" or "signal N" to the --status file and exits with the
  *      shell convention (N, or 128 + signal). Under a pid namespace, init's exit kills whatever
  *      the task left behind; with --kill-group-on-exit (nested sessions, which share the task's
  *      namespaces) the supervisor SIGKILLs the task's process group once the task has exited, so
  *      what the command left in the background doesn't outlive it.
  * A launch failure writes "error <message>" to the status file and exits 125.
  *
- * The agent passes the task's environment as this process's environment (for a nested session only
+ * The agent passes the task's environment as the launch's environment (for a nested session only
  * the default PATH: the session's own variables are set by /usr/bin/env after the drop), and the user as
  * numbers (--uid, --gid, --groups) it resolved itself: the launcher never consults NSS, so it can
  * be linked statically (no dynamic loader: a fifth of a millisecond less per launch).
@@ -38,8 +46,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <poll.h>
+#include <stdint.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,7 +80,12 @@ struct options {
 /* The status file is written through a handle to its folder opened before any mount: the
  * supervisor writes it from inside the new mount namespace, where /tmp may be another folder. */
 static int status_dir = -1;
+/* Set in the launch server (--serve) and inherited by its children. */
+static int serving;
+static int serving_signals = -1;
 static char status_name[256];
+
+static int serve(void);
 
 static void write_status(const char *fmt, ...) {
     if (status_dir < 0) return;
@@ -282,41 +299,54 @@ static int run_supervised(const struct options *o, const sigset_t *set) {
     return code;
 }
 
-int main(int argc, char **argv) {
-    struct options o;
-    parse(argc, argv, &o);
+/* The part of a launch before any namespace: stdio, the status file's folder, the cgroups (joined
+ * before anything else runs, so nothing of the task is ever outside them), the signal mask.
+ * Returns 0, or the exit code when the status folder can't be opened. */
+static int prepare(struct options *o, sigset_t *set) {
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (devnull >= 0) {
+        dup2(devnull, 0);
+        // A server child's stdout and stderr are the server's answer and event pipes until
+        // redirected: nothing of the container may write there.
+        if (serving) { dup2(devnull, 1); if (!o->err) dup2(devnull, 2); }
+        close(devnull);
+    }
+    redirect(1, o->out, O_WRONLY | O_CREAT | O_APPEND);
+    redirect(2, o->err, O_WRONLY | O_CREAT | O_APPEND);
 
-    int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (devnull >= 0) { dup2(devnull, 0); close(devnull); }
-    redirect(1, o.out, O_WRONLY | O_CREAT | O_APPEND);
-    redirect(2, o.err, O_WRONLY | O_CREAT | O_APPEND);
-
-    if (o.status) {
-        const char *slash = strrchr(o.status, '/');
+    if (o->status) {
+        const char *slash = strrchr(o->status, '/');
         char dir[4096];
-        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o.status) : 1, slash ? o.status : ".");
-        snprintf(status_name, sizeof status_name, "%s", slash ? slash + 1 : o.status);
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->status) : 1, slash ? o->status : ".");
+        snprintf(status_name, sizeof status_name, "%s", slash ? slash + 1 : o->status);
         status_dir = open(dir[0] ? dir : "/", O_PATH | O_DIRECTORY | O_CLOEXEC);
         if (status_dir < 0) { fprintf(stderr, "tessera-launch: cannot open %s: %s\n", dir, strerror(errno)); return 125; }
     }
 
-    for (int i = 0; i < o.ncgroups; i++) join_cgroup(o.cgroups[i]);
+    for (int i = 0; i < o->ncgroups; i++) join_cgroup(o->cgroups[i]);
 
-    sigset_t set;
-    sigemptyset(&set);
+    sigemptyset(set);
     int forwarded[] = { SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
-    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaddset(&set, forwarded[i]);
-    sigprocmask(SIG_BLOCK, &set, NULL);
+    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaddset(set, forwarded[i]);
+    sigprocmask(SIG_BLOCK, set, NULL);
+    return 0;
+}
 
-    if (o.ns_flags && unshare(o.ns_flags) < 0) fail("unshare: %s", strerror(errno));
-    if (!(o.ns_flags & CLONE_NEWPID)) return run_supervised(&o, &set);
+/* A launch as its own process (the command line): unshare, and with a pid namespace fork the
+ * namespace's init, which supervises, while this process waits for it. Returns the exit code. */
+static int launch(struct options *o) {
+    sigset_t set;
+    int failed = prepare(o, &set);
+    if (failed) return failed;
+    if (o->ns_flags && unshare(o->ns_flags) < 0) fail("unshare: %s", strerror(errno));
+    if (!(o->ns_flags & CLONE_NEWPID)) return run_supervised(o, &set);
 
     // The first child is pid 1 of the new pid namespace: it supervises; we wait for it.
     pid_t init = fork();
     if (init < 0) fail("fork: %s", strerror(errno));
     if (init == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
-        _exit(run_supervised(&o, &set));
+        _exit(run_supervised(o, &set));
     }
     for (;;) {
         siginfo_t info;
@@ -327,4 +357,173 @@ int main(int argc, char **argv) {
         if (waitpid(init, &status, WNOHANG) == init)
             return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
+}
+
+/* A launch forked by the server, already created in its namespaces by clone(2): with a pid
+ * namespace this process is its init. One process less than launch(): no unshare, no extra fork. */
+static int launch_cloned(struct options *o) {
+    sigset_t set;
+    int failed = prepare(o, &set);
+    return failed ? failed : run_supervised(o, &set);
+}
+
+/* ---- The launch server (--serve) ----
+ *
+ * Why: starting this program for each container cost the agent a .NET Process.Start, this binary
+ * an exec, and the launch an unshare and one more fork; a long-lived server started once clones a
+ * copy of itself straight into the container's namespaces instead (launch_cloned() above).
+ * Measured in docs/benchmarks.md.
+ *
+ * Requests on stdin, each a little-endian u32 length and that many bytes of NUL-terminated
+ * fields: SEQ, ARGC, the ARGC launcher options and command (as on the command line, without
+ * argv[0]), then the container's environment as K=V fields. One answer per request on stdout:
+ *   started SEQ PID     the container's process is running (with a pid namespace, its init);
+ *   failed SEQ MESSAGE  it could not be forked.
+ * Events on stderr, one line each:
+ *   exited PID CODE     a container's process has exited with CODE (N, or 128 + signal);
+ * any other line there is a diagnostic (the server's, or a child's before its stderr was
+ * redirected). Two pipes so that a launch reads its own answer: handing it over from a reader
+ * thread cost a wake-up on the agent's side, and on a busy core that took longer than the fork.
+ * At the end of stdin (the agent is gone) the server exits and leaves its containers running; a
+ * restarted agent re-attaches to them from their records.
+ */
+
+#define MAX_REQUEST (4u << 20)
+
+static void reply(int fd, const char *fmt, ...) {
+    char line[640];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if (n >= (int)sizeof line) { n = sizeof line - 1; line[n - 1] = '\n'; }
+    for (int done = 0; done < n;) {
+        ssize_t w = write(fd, line + done, n - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) _exit(0); // the agent is gone
+        done += (int)w;
+    }
+}
+
+/* 1: read all; 0: end of input before the first byte; -1: error or end in the middle. */
+static int read_full(int fd, void *buf, size_t n) {
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, (char *)buf + got, n - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) return -1;
+        if (r == 0) return got == 0 ? 0 : -1;
+        got += (size_t)r;
+    }
+    return 1;
+}
+
+/* The namespaces a request asks for, read leniently: the child's full parse() reports errors. */
+static int requested_namespaces(char **argv) {
+    for (int i = 1; argv[i] && strcmp(argv[i], "--"); i++) {
+        if (strcmp(argv[i], "--ns") || !argv[i + 1]) continue;
+        int flags = 0;
+        char copy[128];
+        snprintf(copy, sizeof copy, "%s", argv[i + 1]);
+        for (char *save = NULL, *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+            if (!strcmp(name, "pid")) flags |= CLONE_NEWPID;
+            else if (!strcmp(name, "mount")) flags |= CLONE_NEWNS;
+            else if (!strcmp(name, "ipc")) flags |= CLONE_NEWIPC;
+            else if (!strcmp(name, "uts")) flags |= CLONE_NEWUTS;
+            else if (!strcmp(name, "net")) flags |= CLONE_NEWNET;
+        }
+        return flags;
+    }
+    return 0;
+}
+
+static void start_container(char *payload, uint32_t size) {
+    if (size == 0 || payload[size - 1] != 0) { reply(1, "failed 0 malformed request\n"); return; }
+    size_t nfields = 0;
+    for (uint32_t i = 0; i < size; i++) if (!payload[i]) nfields++;
+    char **fields = calloc(nfields + 2, sizeof *fields);
+    if (!fields) { reply(1, "failed 0 out of memory\n"); return; }
+    char *p = payload;
+    for (size_t i = 0; i < nfields; i++) { fields[i] = p; p += strlen(p) + 1; }
+    const char *seq = nfields > 0 ? fields[0] : "0";
+    char *end;
+    unsigned long argc = nfields > 1 ? strtoul(fields[1], &end, 10) : 0;
+    if (nfields < 2 || *end || argc == 0 || argc > nfields - 2 || strspn(seq, "0123456789") != strlen(seq)) {
+        reply(1, "failed %s malformed request\n", strspn(seq, "0123456789") == strlen(seq) ? seq : "0");
+        free(fields);
+        return;
+    }
+    // fields[1] becomes argv[0]; the options follow; the environment after them, NULL-ended.
+    char **argv = fields + 1;
+    argv[0] = "tessera-launch";
+    char **env = calloc(nfields - 2 - argc + 1, sizeof *env);
+    if (!env) { reply(1, "failed %s out of memory\n", seq); free(fields); return; }
+    for (size_t i = 0; i < nfields - 2 - argc; i++) env[i] = fields[2 + argc + i];
+    char *after = argv[argc + 1];
+    argv[argc + 1] = NULL;
+    // clone(2) without a new stack is fork(2) with namespaces: the child starts in them, and with
+    // a pid namespace it is that namespace's init (the agent's pid for it is this one).
+    pid_t pid = (pid_t)syscall(SYS_clone, (unsigned long)(requested_namespaces(argv) | SIGCHLD), NULL, NULL, NULL, NULL);
+    if (pid == 0) {
+        close(serving_signals);
+        environ = env;
+        struct options o;
+        parse((int)argc + 1, argv, &o);
+        _exit(launch_cloned(&o));
+    }
+    argv[argc + 1] = after;
+    if (pid < 0) reply(1, "failed %s clone: %s\n", seq, strerror(errno));
+    else reply(1, "started %s %d\n", seq, (int)pid);
+    free(env);
+    free(fields);
+}
+
+static void reap(void) {
+    int status;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+        reply(2, "exited %d %d\n", (int)pid, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+}
+
+static int serve(void) {
+    serving = 1;
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    serving_signals = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (serving_signals < 0) { fprintf(stderr, "tessera-launch: signalfd: %s\n", strerror(errno)); return 1; }
+    for (;;) {
+        struct pollfd fds[2] = { { .fd = 0, .events = POLLIN }, { .fd = serving_signals, .events = POLLIN } };
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            fprintf(stderr, "tessera-launch: poll: %s\n", strerror(errno));
+            return 1;
+        }
+        if (fds[1].revents) {
+            struct signalfd_siginfo info;
+            while (read(serving_signals, &info, sizeof info) == sizeof info) { }
+            reap();
+        }
+        if (!fds[0].revents) continue;
+        uint32_t size;
+        int got = read_full(0, &size, sizeof size);
+        if (got == 0) return 0;
+        if (got < 0 || size > MAX_REQUEST) { fprintf(stderr, "tessera-launch: broken request stream\n"); return 2; }
+        char *payload = malloc(size ? size : 1);
+        if (!payload || read_full(0, payload, size) != 1) { fprintf(stderr, "tessera-launch: broken request stream\n"); return 2; }
+        start_container(payload, size);
+        free(payload);
+    }
+}
+
+int main(int argc, char **argv) {
+    // Nothing of the agent's but stdio reaches a container: .NET doesn't close the descriptors a
+    // child inherits, and some of the runtime's have no close-on-exec.
+    close_range(3, ~0U, 0);
+    if (argc == 2 && !strcmp(argv[1], "--serve")) return serve();
+    struct options o;
+    parse(argc, argv, &o);
+    return launch(&o);
 }
