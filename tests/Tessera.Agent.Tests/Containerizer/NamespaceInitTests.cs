@@ -19,8 +19,11 @@ public sealed class NamespaceInitTests
         var container = harness.Containerizer.Launch(harness.Spec("exec sleep 60"));
         try
         {
+            // Created in its namespaces by clone(2): the init is there as soon as the launch returns.
             Assert.True(NamespaceInit.IsNamespaceInit(container.Pid));
             Assert.Equal(container.Pid, NamespaceInit.Target(container.Pid, pidNamespace: true));
+            // It joins the cgroups itself, before it forks the task.
+            for (var i = 0; i < 100 && NamespaceInit.FirstChild(container.Pid) is null; i++) await Task.Delay(20);
             Assert.True(NamespaceInit.InContainer(container.Pid, container.Id));
         }
         finally
