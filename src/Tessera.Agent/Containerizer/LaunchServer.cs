@@ -22,6 +22,8 @@ internal sealed class LaunchServer
 {
     private static readonly ConcurrentDictionary<string, LaunchServer> Servers = new(StringComparer.Ordinal);
 
+    private const int TitleRoom = 4096;
+
     private readonly string _launcher;
     private readonly object _gate = new();
     private Session? _session;
@@ -109,6 +111,9 @@ internal sealed class LaunchServer
     {
         var start = new ProcessStartInfo(_launcher) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("--serve");
+        // Room for each container's command line, which its process writes over the server's (so
+        // `ps` shows what it runs; see the launcher's show_command_line).
+        start.ArgumentList.Add(new string(' ', TitleRoom));
         CleanEnvironment.Apply(start);
         try
         {

@@ -438,6 +438,27 @@ static int requested_namespaces(char **argv) {
     return 0;
 }
 
+/* The server's own command line, which its cloned children overwrite (the setproctitle way:
+ * PR_SET_MM needs CAP_SYS_RESOURCE, which an agent in a container may lack). The agent starts the
+ * server with a blank argument after --serve that reserves the room. */
+static char *title;
+static size_t title_size;
+
+/* Shows a cloned child as what it is: `ps` and /proc/PID/cmdline give the launch's own command
+ * line (options, sandbox, command), as a launcher process of its own would have, not "--serve".
+ * Whole arguments only, as many as fit. */
+static void show_command_line(char **argv) {
+    if (!title) return;
+    memset(title, 0, title_size);
+    size_t at = 0;
+    for (char **a = argv; *a; a++) {
+        size_t n = strlen(*a) + 1;
+        if (at + n > title_size) break;
+        memcpy(title + at, *a, n);
+        at += n;
+    }
+}
+
 static void start_container(char *payload, uint32_t size) {
     if (size == 0 || payload[size - 1] != 0) { reply(1, "failed 0 malformed request\n"); return; }
     size_t nfields = 0;
@@ -468,6 +489,7 @@ static void start_container(char *payload, uint32_t size) {
     if (pid == 0) {
         close(serving_signals);
         environ = env;
+        show_command_line(argv);
         struct options o;
         parse((int)argc + 1, argv, &o);
         _exit(launch_cloned(&o));
@@ -522,7 +544,14 @@ int main(int argc, char **argv) {
     // Nothing of the agent's but stdio reaches a container: .NET doesn't close the descriptors a
     // child inherits, and some of the runtime's have no close-on-exec.
     close_range(3, ~0U, 0);
-    if (argc == 2 && !strcmp(argv[1], "--serve")) return serve();
+    if (argc >= 2 && !strcmp(argv[1], "--serve")) {
+        // argv[0] .. the end of the last argument is one block of memory: the room for the titles.
+        title = argv[0];
+        title_size = (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
+        char *serve_argv[] = { "tessera-launch", "--serve", NULL };
+        show_command_line(serve_argv);
+        return serve();
+    }
     struct options o;
     parse(argc, argv, &o);
     return launch(&o);

@@ -86,6 +86,25 @@ public sealed class LaunchServerTests : IDisposable
     }
 
     [Fact]
+    public async Task AContainersProcessShowsItsOwnCommandLineNotTheServers()
+    {
+        var sleeping = Launch("sleep 30", out var files);
+        try
+        {
+            var cmdline = await File.ReadAllTextAsync($"/proc/{sleeping.Pid}/cmdline");
+            Assert.StartsWith($"tessera-launch\0--stdout\0{files.Stdout}\0", cmdline, StringComparison.Ordinal);
+            Assert.Contains("\0--\0/bin/sh\0-c\0sleep 30\0", cmdline, StringComparison.Ordinal);
+            Assert.DoesNotContain("--serve", cmdline, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Forwarded to the task's group, which it ends.
+            Signals.Kill(sleeping.Pid, Signals.SIGTERM);
+        }
+        Assert.Equal(143, await sleeping.Exited.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task AContainerInheritsNoDescriptorOfTheAgentsButStdio()
     {
         // A descriptor without close-on-exec, open when the server starts, as .NET and its host leave some.
