@@ -488,6 +488,7 @@ static void start_container(char *payload, uint32_t size) {
     pid_t pid = (pid_t)syscall(SYS_clone, (unsigned long)(requested_namespaces(argv) | SIGCHLD), NULL, NULL, NULL, NULL);
     if (pid == 0) {
         close(serving_signals);
+        setsid(); // each container its own session, as a daemon (the task makes one of its own too)
         environ = env;
         show_command_line(argv);
         struct options o;
@@ -510,6 +511,9 @@ static void reap(void) {
 
 static int serve(void) {
     serving = 1;
+    // Out of the agent's process group and terminal: a Ctrl-C meant for the agent must neither
+    // end the server nor reach the containers, which a graceful agent stop may keep running.
+    setsid();
     sigset_t chld;
     sigemptyset(&chld);
     sigaddset(&chld, SIGCHLD);

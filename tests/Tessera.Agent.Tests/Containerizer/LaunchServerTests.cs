@@ -95,6 +95,10 @@ public sealed class LaunchServerTests : IDisposable
             Assert.StartsWith($"tessera-launch\0--stdout\0{files.Stdout}\0", cmdline, StringComparison.Ordinal);
             Assert.Contains("\0--\0/bin/sh\0-c\0sleep 30\0", cmdline, StringComparison.Ordinal);
             Assert.DoesNotContain("--serve", cmdline, StringComparison.Ordinal);
+            // Its own session, like the server's: a Ctrl-C at the agent's terminal reaches neither.
+            Assert.Equal(sleeping.Pid, SessionOf(sleeping.Pid));
+            Assert.Equal(_server.ServerPid, SessionOf(_server.ServerPid!.Value));
+            Assert.NotEqual(SessionOf(Environment.ProcessId), SessionOf(sleeping.Pid));
         }
         finally
         {
@@ -131,6 +135,13 @@ public sealed class LaunchServerTests : IDisposable
         files = (Path.Combine(_dir, $"stdout-{id}"), Path.Combine(_dir, $"status-{id}"));
         return _server.Start(["--stdout", files.Stdout, "--stderr", Path.Combine(_dir, $"stderr-{id}"), "--status", files.Status, "--", "/bin/sh", "-c", script],
             new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["PATH"] = CleanEnvironment.DefaultPath });
+    }
+
+    /// <summary>Field 6 of /proc/PID/stat.</summary>
+    private static int SessionOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // DllImport, as in Signals: LibraryImport's generated marshalling would need unsafe code.
