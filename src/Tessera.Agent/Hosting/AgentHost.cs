@@ -25,6 +25,9 @@ public sealed partial class AgentHost : IAsyncDisposable
     private readonly ILogger _log;
     private bool _stopped;
 
+    /// <summary>The runtime directory the agent chose itself (null when <c>--runtime-dir</c> gave one): removed at a stop that leaves nothing in it.</summary>
+    private string? _ownRuntimeDir;
+
     private readonly Http.AgentHttpServer _server;
 
     private AgentHost(AgentRuntime runtime, Http.AgentHttpServer server, HttpClient http, MasterSession session, ILogger log)
@@ -59,8 +62,9 @@ public sealed partial class AgentHost : IAsyncDisposable
         Directory.CreateDirectory(options.WorkDir);
         var detection = await ResourceDetector.DetectAsync(options.WorkDir, options.Resources, options.DefaultRole, options.DetectionCommands ?? new PathCommandRunner(), ct);
         var total = detection.Total;
+        var runtimeDir = RuntimeDirectory.Resolve(options.WorkDir, options.RuntimeDir);
         var containerizer = ContainerizerFactory.Create(Agent.Isolation.IsolationConfig.Parse(options.Isolation), options.WorkDir, options.CgroupsEnableCfs,
-            runtimeDir: RuntimeDirectory.Resolve(options.WorkDir, options.RuntimeDir));
+            runtimeDir: runtimeDir);
         var runtime = new AgentRuntime(options, total, containerizer, clock, random ?? new Random(), log);
         var server = await Http.AgentHttpServer.StartAsync(runtime, logs, ct);
         runtime.Endpoint = server.Address;
@@ -69,7 +73,7 @@ public sealed partial class AgentHost : IAsyncDisposable
         var hostname = options.Hostname ?? Dns.GetHostName();
         runtime.Describe = () => new AgentInfo { Hostname = hostname, Port = server.Address.Port, Resources = ResourceWireForm.ToWire(runtime.Total), Attributes = attributes.Count > 0 ? attributes : null };
         var session = new MasterSession(runtime, new MasterClient(http), new AgentCheckpoint(options.WorkDir), runtime.Describe, log);
-        var host = new AgentHost(runtime, server, http, session, log);
+        var host = new AgentHost(runtime, server, http, session, log) { _ownRuntimeDir = options.RuntimeDir is null ? runtimeDir : null };
         host._background.Add(runtime.RunAsync());
         var checkpointedId = new AgentCheckpoint(options.WorkDir).LoadAgentId();
         var recovered = await runtime.AskAsync(rt =>
@@ -121,6 +125,7 @@ public sealed partial class AgentHost : IAsyncDisposable
         _runtime.Complete();
         await Task.WhenAll(_background.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         _http.Dispose();
+        if (kept == 0 && _ownRuntimeDir is not null) RuntimeDirectory.RemoveIfUnused(_ownRuntimeDir);
         return kept;
     }
 

@@ -22,6 +22,29 @@ public static class RuntimeDirectory
         return Path.Combine("/run", "tessera", hash);
     }
 
+    /// <summary>
+    /// Removes a runtime directory under <c>/run/tessera</c> that holds no container's folder (at a
+    /// stop that left nothing running): otherwise every work dir ever used, a test's temp folder
+    /// included, would leave one behind in memory until the next reboot. A fallback under the
+    /// work dir (<c>meta</c>) is never removed, nor one that still has containers, which the next
+    /// start with the same work dir re-attaches to or cleans up.
+    /// </summary>
+    public static void RemoveIfUnused(string runtimeDir)
+    {
+        var full = Path.GetFullPath(runtimeDir);
+        if (!full.StartsWith("/run/tessera/", StringComparison.Ordinal) || !Directory.Exists(full)) return;
+        var containers = Containers(full);
+        try
+        {
+            if (Directory.Exists(containers) && Directory.EnumerateFileSystemEntries(containers).Any()) return;
+            Directory.Delete(full, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A launch or a record arrived meanwhile: keep it.
+        }
+    }
+
     /// <summary>The containers' folders inside a runtime directory.</summary>
     public static string Containers(string runtimeDir) => Path.Combine(runtimeDir, "containers");
 }
