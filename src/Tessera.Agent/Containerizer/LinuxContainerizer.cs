@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Tessera.Agent.Checkpoint;
 using Tessera.Agent.Isolation;
@@ -10,8 +9,9 @@ namespace Tessera.Agent.Containerizer;
 /// Containers with cgroups and namespaces. For each launch: check the user, create the cgroups
 /// with their limits, and have the native launcher's server (<see cref="LaunchServer"/>) clone a
 /// process in the container's namespaces, which joins the cgroups before the command runs. That
-/// process (the pid namespace's init) writes the exit status to <c>&lt;runtime&gt;/&lt;container&gt;/status</c>, which is also how a restarted agent
-/// learns how a container it didn't start ended.
+/// process (the pid namespace's init) writes the exit status to
+/// <c>&lt;runtime&gt;/&lt;container&gt;/status</c>, which is also how a restarted agent learns how
+/// a container it didn't start ended.
 /// </summary>
 /// <param name="nsenter">The absolute path of nsenter (<see cref="NamespaceEntry.FindNsenter"/>), or null when the host has none: nested sessions and checks that would enter the namespaces then fail with why.</param>
 internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<string> namespaces, string launcher, string runtimeDir, bool cfsQuota, string? nsenter) : IContainerizer

@@ -87,15 +87,20 @@ static char status_name[256];
 
 static int serve(void);
 
+/* vsnprintf that returns the length it wrote: cut to the buffer, or -1 on an encoding error. */
+static int format_into(char *buf, size_t size, const char *fmt, va_list ap) {
+    int n = vsnprintf(buf, size, fmt, ap);
+    return n >= (int)size ? (int)size - 1 : n;
+}
+
 static void write_status(const char *fmt, ...) {
     if (status_dir < 0) return;
     char text[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(text, sizeof text, fmt, ap);
+    int n = format_into(text, sizeof text, fmt, ap);
     va_end(ap);
     if (n < 0) return;
-    if (n >= (int)sizeof text) n = sizeof text - 1;
     /* Written in place, in one write(2): the agent reads it only after this process has exited, so
      * no temp file and rename (each new inode costs ext4 time that grows with churn) and no fsync
      * (after a machine crash the container is gone anyway). */
@@ -409,10 +414,10 @@ static void reply(int fd, const char *fmt, ...) {
     char line[640];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(line, sizeof line, fmt, ap);
+    int n = format_into(line, sizeof line, fmt, ap);
     va_end(ap);
     if (n < 0) return;
-    if (n >= (int)sizeof line) { n = sizeof line - 1; line[n - 1] = '\n'; }
+    if (n == (int)sizeof line - 1) line[n - 1] = '\n'; // cut: still one line
     for (int done = 0; done < n;) {
         ssize_t w = write(fd, line + done, n - done);
         if (w < 0 && errno == EINTR) continue;

@@ -91,7 +91,13 @@ public sealed class LaunchServerTests : IDisposable
         var sleeping = Launch("sleep 30", out var files);
         try
         {
+            // The child writes its command line right after the clone, which the server has already answered.
             var cmdline = await File.ReadAllTextAsync($"/proc/{sleeping.Pid}/cmdline");
+            for (var i = 0; i < 100 && cmdline.Contains("--serve", StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(20);
+                cmdline = await File.ReadAllTextAsync($"/proc/{sleeping.Pid}/cmdline");
+            }
             Assert.StartsWith($"tessera-launch\0--stdout\0{files.Stdout}\0", cmdline, StringComparison.Ordinal);
             Assert.Contains("\0--\0/bin/sh\0-c\0sleep 30\0", cmdline, StringComparison.Ordinal);
             Assert.DoesNotContain("--serve", cmdline, StringComparison.Ordinal);
