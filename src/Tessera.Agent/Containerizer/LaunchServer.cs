@@ -7,9 +7,9 @@ using System.Text;
 namespace Tessera.Agent.Containerizer;
 
 /// <summary>
-/// The launcher run once as a server (<c>tessera-launch --serve</c>) that forks a container's
-/// launcher process for each request: no .NET <see cref="Process.Start(ProcessStartInfo)"/> and no
-/// exec of the launcher per container (the protocol is in the launcher's source). One server per
+/// The launcher run once as a server (<c>tessera-launch --serve</c>) that clones each container's
+/// process straight into its namespaces: no .NET <see cref="Process.Start(ProcessStartInfo)"/>, no
+/// exec of the launcher, no unshare per container (the protocol is in the launcher's source). One server per
 /// launcher binary and agent process, started on first use and again after it has died; containers
 /// of a server that died are watched by polling their pid, as re-attached ones are.
 /// </summary>
@@ -23,6 +23,9 @@ internal sealed class LaunchServer
     private static readonly ConcurrentDictionary<string, LaunchServer> Servers = new(StringComparer.Ordinal);
 
     private const int TitleRoom = 4096;
+
+    /// <summary>The largest request the server reads (MAX_REQUEST in the launcher); larger would end the server.</summary>
+    internal const int MaxRequest = 4 << 20;
 
     private readonly string _launcher;
     private readonly object _gate = new();
@@ -44,8 +47,8 @@ internal sealed class LaunchServer
     }
 
     /// <summary>
-    /// Forks a launcher process with <paramref name="arguments"/> (options, <c>--</c>, command) and
-    /// exactly <paramref name="environment"/>. Its <see cref="Launched.Exited"/> completes with its
+    /// Starts a container's process with <paramref name="arguments"/> (the launcher's options,
+    /// <c>--</c>, the command) and exactly <paramref name="environment"/>. Its <see cref="Launched.Exited"/> completes with its
     /// exit code, or null when the server died and the exit was seen by polling.
     /// </summary>
     /// <exception cref="ContainerLaunchException">The server could not be started, could not fork, or broke the protocol.</exception>
@@ -96,6 +99,8 @@ internal sealed class LaunchServer
             fields.Add(key + "=" + value);
         }
         var size = fields.Sum(f => Encoding.UTF8.GetByteCount(f) + 1);
+        if (size > MaxRequest)
+            throw new ContainerLaunchException($"the command line and environment take {size} bytes; a launch takes at most {MaxRequest} (the launch server's MAX_REQUEST)");
         var frame = new byte[4 + size];
         BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)size);
         var at = 4;

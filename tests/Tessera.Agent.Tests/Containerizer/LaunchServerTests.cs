@@ -42,6 +42,14 @@ public sealed class LaunchServerTests : IDisposable
     }
 
     [Fact]
+    public void ARequestLargerThanTheServerReadsIsRefusedBeforeItIsSent()
+    {
+        var huge = new Dictionary<string, string> { ["BIG"] = new string('x', LaunchServer.MaxRequest) };
+        var refused = Assert.Throws<ContainerLaunchException>(() => LaunchServer.Frame("1", ["--", "true"], huge));
+        Assert.Contains($"at most {LaunchServer.MaxRequest}", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnArgumentWithNulIsRefused()
     {
         var refused = Assert.Throws<ContainerLaunchException>(() => LaunchServer.Frame("1", ["--", "echo", "a\0b"], new Dictionary<string, string>()));
