@@ -240,7 +240,7 @@ internal sealed class LaunchServer
         }
     }
 
-    /// <summary>A launcher process the server forked: its pid, its start time (/proc/PID/stat field 22), and its exit.</summary>
+    /// <summary>A container's process the server cloned: its pid, its start time (/proc/PID/stat field 22), and its exit.</summary>
     internal sealed record Launched(int Pid, string? StartTime)
     {
         internal TaskCompletionSource<int?> Exit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
