@@ -15,7 +15,10 @@ internal sealed class TestScheduler : IAsyncDisposable
     private readonly HttpClient _http;
     private RecordStream? _stream;
 
-    public TestScheduler(Uri master) => _http = new HttpClient { BaseAddress = master, Timeout = Timeout.InfiniteTimeSpan };
+    // No draining of a dropped stream: by default the handler may read on for up to 2 s
+    // (ResponseDrainTimeout) to reuse the connection, and the master would see a scheduler that
+    // "vanished" that much later.
+    public TestScheduler(Uri master) => _http = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = master, Timeout = Timeout.InfiniteTimeSpan };
 
     public string? FrameworkId { get; private set; }
     public string? StreamId { get; private set; }

@@ -104,7 +104,8 @@ public sealed class FailoverAndReconcileTests
         await using var shortLived = new TestScheduler(w.Master.Address);
         await shortLived.SubscribeAsync(w.Info with { FailoverTimeout = 0.3 }, frameworkId);
         await shortLived.DisconnectAsync();
-        var shutdown = await w.Agent.NextAsync(AgentCommandType.SHUTDOWN_FRAMEWORK, TimeSpan.FromSeconds(5));
+        // 0.3 s, then the master's next expiry tick; the wait is generous for a loaded CI machine.
+        var shutdown = await w.Agent.NextAsync(AgentCommandType.SHUTDOWN_FRAMEWORK, TimeSpan.FromSeconds(20));
         Assert.Equal(frameworkId, shutdown.ShutdownFramework!.FrameworkId.Value);
         // A removed framework can't come back: its stream carries one ERROR.
         await using var late = new TestScheduler(w.Master.Address);
