@@ -81,7 +81,7 @@ internal sealed partial class HealthMonitor(AgentRuntime rt, ICheckCommandRunner
         CheckType.HTTP => new HttpChecker(_http.Value, HttpChecker.UrlFor(check.Http!.Scheme, check.Http.Protocol == NetworkProtocol.IPv6, check.Http.Port, check.Http.Path), check.Http.Statuses),
         CheckType.TCP => new TcpChecker(check.Tcp!.Protocol == NetworkProtocol.IPv6, check.Tcp.Port),
         _ => new CommandChecker(commands, new CheckCommandRequest(check.Command!, rt.Runner.Environment(task, task.Info.Command!), task.Sandbox, task.Container?.Pid,
-            task.Info.Command?.User ?? task.Framework.User)),
+            task.Info.Command?.User ?? task.Framework.User, task.Container?.Id)),
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "task {TaskId}: health check not started: {Error}")]

@@ -14,8 +14,12 @@ internal interface ICheckCommandRunner
     Task<CheckCommandExit> RunAsync(CheckCommandRequest command, CancellationToken ct);
 }
 
-/// <summary>One check command: what to run, with which environment, where, for which task, as which user (the task's; null: the agent's own).</summary>
-internal sealed record CheckCommandRequest(CommandInfo Command, IReadOnlyDictionary<string, string> Environment, string Sandbox, int? TaskPid, string? User = null);
+/// <summary>
+/// One check command: what to run, with which environment, where, for which task (its container's
+/// pid and id: the pid is entered only while it is in that container's cgroups), as which user
+/// (the task's; null: the agent's own).
+/// </summary>
+internal sealed record CheckCommandRequest(CommandInfo Command, IReadOnlyDictionary<string, string> Environment, string Sandbox, int? TaskPid, string? User = null, string? ContainerId = null);
 
 /// <summary>How a check command ended: its status and the last line it wrote to stderr.</summary>
 internal sealed record CheckCommandExit(int ExitCode, string? LastError);

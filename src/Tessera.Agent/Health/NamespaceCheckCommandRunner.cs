@@ -10,8 +10,9 @@ namespace Tessera.Agent.Health;
 /// K=V … command</c> (the namespaces the containers have), so the check sees the task's private
 /// <c>/tmp</c>, its <c>/proc</c> and its processes. nsenter runs as root with only the default
 /// PATH; the check's variables are set by env after the drop (<see cref="NamespaceEntry.Command"/>).
-/// The target is the pid namespace's init, found from the launcher's pid
-/// (<see cref="NamespaceInit"/>). A task with no container pid runs on the host.
+/// The target is the pid namespace's init, found from the container's pid
+/// (<see cref="NamespaceInit"/>), and only while it is in the container's cgroups (a pid may have
+/// been reused). A task with no container pid runs on the host.
 /// </summary>
 /// <param name="nsenter">nsenter's absolute path (<see cref="NamespaceEntry.FindNsenter"/>); null: checks in a container fail with why (126).</param>
 internal sealed class NamespaceCheckCommandRunner(IReadOnlySet<string> namespaces, HostCheckCommandRunner host, string? nsenter) : ICheckCommandRunner
@@ -28,6 +29,10 @@ internal sealed class NamespaceCheckCommandRunner(IReadOnlySet<string> namespace
         if (nsenter is null) return Exit(126, NamespaceEntry.NsenterMissing);
         if (NamespaceInit.Target(launcher, namespaces.Contains("pid")) is not { } target)
             return Exit(126, "the task's container has no process to enter");
+        // A pid can be reused once the container has gone: never enter one outside its cgroups.
+        if (check.ContainerId is not { } containerId || !NamespaceInit.InContainer(target, containerId))
+            return Exit(126, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the task's container has no process to enter: pid {target} is not in its cgroups (it has exited)"));
         (uint Uid, uint Gid)? ids = null;
         if (check.User is { } user && (ids = UserLookup.Find(user)) is null)
             return Exit(126, $"unknown user '{user}': no such user on this agent");

@@ -41,7 +41,7 @@ public sealed class NamespaceCheckCommandRunnerTests
         // Our own pid has no children (the test runner's threads aren't processes): nothing to enter.
         var runner = new NamespaceCheckCommandRunner(new HashSet<string>(["pid", "mount"]), new HostCheckCommandRunner(), NamespaceEntry.FindNsenter());
         var lonely = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "5"))!;
-        var exit = await runner.RunAsync(new CheckCommandRequest(new CommandInfo { Shell = true, Value = "true" }, new Dictionary<string, string>(), "/", lonely.Id), CancellationToken.None);
+        var exit = await runner.RunAsync(new CheckCommandRequest(new CommandInfo { Shell = true, Value = "true" }, new Dictionary<string, string>(), "/", lonely.Id, ContainerId: "c1"), CancellationToken.None);
         lonely.Kill();
         await lonely.WaitForExitAsync();
         Assert.Equal(126, exit.ExitCode);
@@ -65,20 +65,48 @@ public sealed class NamespaceCheckCommandRunnerTests
                 Environment = new CommandEnvironment { Variables = [new EnvironmentVariable { Name = "BAR", Value = "check" }] },
             };
             var environment = new Dictionary<string, string>(probe.Environment) { ["FOO"] = "task" };
-            var exit = await runner.RunAsync(new CheckCommandRequest(command, environment, spec.Sandbox, container.Pid, "nobody"), CancellationToken.None);
+            var exit = await runner.RunAsync(new CheckCommandRequest(command, environment, spec.Sandbox, container.Pid, "nobody", container.Id), CancellationToken.None);
             Assert.True(exit.ExitCode == 0, $"{exit.ExitCode}: {exit.LastError}");
             Assert.Empty(probe.Tripped);
 
             // Without a task user the check runs as the agent's (root), still with the task's environment.
             var asRoot = await runner.RunAsync(new CheckCommandRequest(new CommandInfo { Value = "[ \"$(id -u)\" = 0 ] && [ \"$FOO\" = task ]" },
-                new Dictionary<string, string> { ["FOO"] = "task" }, spec.Sandbox, container.Pid), CancellationToken.None);
+                new Dictionary<string, string> { ["FOO"] = "task" }, spec.Sandbox, container.Pid, ContainerId: container.Id), CancellationToken.None);
             Assert.Equal(0, asRoot.ExitCode);
-            var unknown = await runner.RunAsync(new CheckCommandRequest(command, environment, spec.Sandbox, container.Pid, "no-such-user-here"), CancellationToken.None);
+            var unknown = await runner.RunAsync(new CheckCommandRequest(command, environment, spec.Sandbox, container.Pid, "no-such-user-here", container.Id), CancellationToken.None);
             Assert.Equal(126, unknown.ExitCode);
         }
         finally
         {
             await container.KillAsync(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    [Fact]
+    public async Task AReusedPidIsNotEnteredByACheck()
+    {
+        using var harness = new Containerizer.ContainerHarness();
+        var spec = harness.Spec("exec sleep 60");
+        var container = harness.Containerizer.Launch(spec);
+        // A process outside the container whose child stands where the container's init was, as after pid reuse.
+        using var stranger = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "sleep 61 & wait"]))!;
+        try
+        {
+            for (var i = 0; i < 50 && NamespaceInit.FirstChild(stranger.Id) is null; i++) await Task.Delay(50);
+            for (var i = 0; i < 50 && NamespaceInit.FirstChild(container.Pid) is null; i++) await Task.Delay(50);
+            var runner = NamespaceCheckCommandRunner.For(harness.Containerizer);
+            var real = await runner.RunAsync(new CheckCommandRequest(new CommandInfo { Value = "true" }, new Dictionary<string, string>(), spec.Sandbox, container.Pid, ContainerId: container.Id), CancellationToken.None);
+            Assert.True(real.ExitCode == 0, $"{real.ExitCode}: {real.LastError}");
+            // The check would otherwise run in the stranger's namespaces (the host's), as root.
+            var reused = await runner.RunAsync(new CheckCommandRequest(new CommandInfo { Value = "true" }, new Dictionary<string, string>(), spec.Sandbox, stranger.Id, ContainerId: container.Id), CancellationToken.None);
+            Assert.Equal(126, reused.ExitCode);
+            Assert.Contains("not in its cgroups", reused.LastError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await container.KillAsync(TimeSpan.FromSeconds(1));
+            stranger.Kill(entireProcessTree: true);
+            await stranger.WaitForExitAsync();
         }
     }
 
