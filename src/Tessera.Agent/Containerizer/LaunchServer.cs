@@ -54,11 +54,12 @@ internal sealed class LaunchServer
     /// <exception cref="ContainerLaunchException">The server could not be started, could not fork, or broke the protocol.</exception>
     public Launched Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
+        // Built outside the lock: only the write and its answer need it (the sequence just has to match).
+        var sequence = Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
+        var frame = Frame(sequence, arguments, environment);
         lock (_gate)
         {
             var session = _session is { Ended: false } live ? live : _session = StartSession();
-            var sequence = (++_sequence).ToString(CultureInfo.InvariantCulture);
-            var frame = Frame(sequence, arguments, environment);
             string? answer;
             try
             {

@@ -81,10 +81,8 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
         int? target = null;
         if (namespaces.Count > 0)
         {
-            target = NamespaceInit.Target(container.Pid, namespaces.Contains("pid"))
-                ?? throw new ContainerLaunchException($"container {container.Id} has no process to enter");
-            if (!NamespaceInit.InContainer(target.Value, container.Id))
-                throw new ContainerLaunchException(string.Create(CultureInfo.InvariantCulture, $"container {container.Id} has no process to enter: pid {target.Value} is not in its cgroups (it has exited)"));
+            target = NamespaceInit.EnterableTarget(container.Pid, namespaces.Contains("pid"), container.Id, out var why)
+                ?? throw new ContainerLaunchException($"container {container.Id} {why}");
         }
         var status = Path.Combine(container.Runtime, "nested", spec.Id);
         try

@@ -15,6 +15,21 @@ internal static class NamespaceInit
     public static int? Target(int pid, bool pidNamespace, string proc = "/proc") =>
         !pidNamespace || IsNamespaceInit(pid, proc) ? pid : FirstChild(pid, proc);
 
+    /// <summary>
+    /// The pid to enter container <paramref name="containerId"/> through (<see cref="Target"/>), but
+    /// only while it is in the container's cgroups: once the container has gone, its pid may belong
+    /// to another process. Null with <paramref name="why"/> ("has no process to enter…") otherwise.
+    /// Nested sessions and COMMAND checks both enter through this.
+    /// </summary>
+    public static int? EnterableTarget(int pid, bool pidNamespace, string containerId, out string why, string proc = "/proc")
+    {
+        why = "has no process to enter";
+        if (Target(pid, pidNamespace, proc) is not { } target) return null;
+        if (InContainer(target, containerId, proc)) return target;
+        why = string.Create(CultureInfo.InvariantCulture, $"has no process to enter: pid {target} is not in its cgroups (it has exited)");
+        return null;
+    }
+
     /// <summary>Whether <paramref name="pid"/> is pid 1 of a pid namespace below ours (<c>NSpid:</c> in /proc/PID/status).</summary>
     public static bool IsNamespaceInit(int pid, string proc = "/proc")
     {

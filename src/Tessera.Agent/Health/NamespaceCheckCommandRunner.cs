@@ -27,12 +27,10 @@ internal sealed class NamespaceCheckCommandRunner(IReadOnlySet<string> namespace
     {
         if (check.TaskPid is not { } launcher) return host.RunAsync(check, ct);
         if (nsenter is null) return Exit(126, NamespaceEntry.NsenterMissing);
-        if (NamespaceInit.Target(launcher, namespaces.Contains("pid")) is not { } target)
-            return Exit(126, "the task's container has no process to enter");
-        // A pid can be reused once the container has gone: never enter one outside its cgroups.
-        if (check.ContainerId is not { } containerId || !NamespaceInit.InContainer(target, containerId))
-            return Exit(126, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"the task's container has no process to enter: pid {target} is not in its cgroups (it has exited)"));
+        if (check.ContainerId is not { } containerId)
+            return Exit(126, "the task's container is unknown: no pid of it can be checked");
+        if (NamespaceInit.EnterableTarget(launcher, namespaces.Contains("pid"), containerId, out var why) is not { } target)
+            return Exit(126, $"the task's container {why}");
         (uint Uid, uint Gid)? ids = null;
         if (check.User is { } user && (ids = UserLookup.Find(user)) is null)
             return Exit(126, $"unknown user '{user}': no such user on this agent");
