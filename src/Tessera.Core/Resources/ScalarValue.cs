@@ -11,8 +11,14 @@ public readonly record struct ScalarValue(long Milli) : IComparable<ScalarValue>
 {
     public const long Scale = 1000;
 
-    /// <summary>The largest amount we accept: far beyond any machine, small enough never to overflow a sum.</summary>
-    public static readonly ScalarValue Max = new(long.MaxValue / 1024);
+    /// <summary>
+    /// The largest amount we accept: 2^40 (an exbibyte in MB, Mesos' own quota maximum for mem and
+    /// disk). Far beyond any machine, and 8,000 of them still sum without overflow.
+    /// </summary>
+    public static readonly ScalarValue Max = new((1L << 40) * Scale);
+
+    /// <summary>The smallest step, as in Mesos: values are kept to three decimals.</summary>
+    public const double Granularity = 0.001;
 
     public static readonly ScalarValue Zero = new(0);
 

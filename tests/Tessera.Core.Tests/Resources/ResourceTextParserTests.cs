@@ -37,7 +37,7 @@ public sealed class ResourceTextParserTests
     [InlineData("cpus:-1", 0, "cpus:-1", "negative")]
     [InlineData("cpus:1; ports:[5-3]", 8, "ports:[5-3]", "begin greater than end")]
     [InlineData("ports:[1-5,5-9]", 0, "ports:[1-5,5-9]", "overlap")]
-    [InlineData("cpus(a b):1", 0, "cpus(a b):1", "whitespace")]
+    [InlineData("cpus(a b):1", 0, "cpus(a b):1", "ASCII letters")]
     [InlineData("gpus:0.5", 0, "gpus:0.5", "whole number")]
     [InlineData("cpus:NaN", 0, "cpus:NaN", "not a number")]
     [InlineData("cpus:[1-2]", 0, "cpus:[1-2]", "cpus must be SCALAR")]

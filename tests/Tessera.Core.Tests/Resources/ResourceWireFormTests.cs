@@ -34,11 +34,22 @@ public sealed class ResourceWireFormTests
     [InlineData("""[{"name":"cpus","type":"SCALAR","scalar":{"value":true}}]""", "$[0].scalar.value", "a number")]
     [InlineData("""[{"type":"SCALAR","scalar":{"value":1}}]""", "$[0]", "name")]
     [InlineData("""[{"name":"ports","type":"RANGES","ranges":{"range":[{"begin":5,"end":1}]}}]""", "$[0]", "begin greater than end")]
+    [InlineData("""[{"name":"cpus","type":"SCALAR","scalar":{"value":1e308}}]""", "$[0].scalar.value", "at most 1099511627776")]
+    [InlineData("""[{"name":"cpus","type":"SCALAR","scalar":{"value":1e-320}}]""", "$[0].scalar.value", "at least 0.001")]
+    [InlineData("""[{"name":"mem","type":"SCALAR","scalar":{"value":0.0004}}]""", "$[0].scalar.value", "at least 0.001")]
     public void JsonErrorsNameTheField(string json, string path, string rule)
     {
         var ex = Assert.Throws<ResourceParseException>(() => ResourceSet.Parse(json));
         Assert.StartsWith(path, ex.Token);
         Assert.Contains(rule, ex.Message);
+    }
+
+    [Fact]
+    public void ZeroAndTheGranularityAreAccepted()
+    {
+        var set = ResourceSet.Parse("""[{"name":"cpus","type":"SCALAR","scalar":{"value":0.0005}},{"name":"mem","type":"SCALAR","scalar":{"value":0}}]""");
+
+        Assert.Equal(0.001, set.Cpus);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Tessera.Core.Json;
 
 namespace Tessera.Core.Protocol.Json;
 
@@ -29,17 +30,29 @@ public static class MesosJson
     /// <summary>Parses <paramref name="json"/>; throws <see cref="MesosJsonException"/> naming the field on bad input.</summary>
     public static T Deserialize<T>(string json) => Deserialize<T>(Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Parses UTF-8 <paramref name="utf8Json"/>; throws <see cref="MesosJsonException"/> naming the field on bad input.</summary>
+    /// <summary>
+    /// Parses UTF-8 <paramref name="utf8Json"/> after <see cref="StrictJson"/>'s checks (UTF-8, no lone
+    /// surrogates, no duplicate keys, no null array elements); throws <see cref="MesosJsonException"/>
+    /// naming the field and the rule on bad input.
+    /// </summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json)
     {
+        var typeInfo = TypeInfo<T>();
+        if (StrictJson.Check(utf8Json) is { } problem)
+        {
+            var rule = problem.Kind == JsonProblemKind.NullElement
+                ? $"must be {JsonErrorText.ExpectedAt(typeInfo, problem.Path)}, not null"
+                : problem.Rule;
+            throw new MesosJsonException(problem.Path, rule);
+        }
         T? value;
         try
         {
-            value = JsonSerializer.Deserialize(utf8Json, TypeInfo<T>());
+            value = JsonSerializer.Deserialize(utf8Json, typeInfo);
         }
         catch (JsonException ex)
         {
-            throw new MesosJsonException(ex.Path ?? "$", Describe(TypeInfo<T>(), ex.Path, ex.Message), ex);
+            throw new MesosJsonException(ex.Path ?? "$", JsonErrorText.Describe(typeInfo, ex), ex);
         }
 
         return value ?? throw new MesosJsonException("$", "expected a JSON object, got null");
@@ -48,106 +61,4 @@ public static class MesosJson
     private static JsonTypeInfo<T> TypeInfo<T>() =>
         Options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new NotSupportedException($"{typeof(T)} is not a Mesos wire type");
-
-    /// <summary>Turns System.Text.Json's message into a short rule without CLR type names or positions.</summary>
-    private static string Describe(JsonTypeInfo root, string? path, string message)
-    {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        var text = cut >= 0 ? message[..cut] : message;
-        if (text.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
-        {
-            return "expected " + Expected(TypeAt(root, path ?? "$"));
-        }
-
-        const string missing = "was missing required properties including: ";
-        var at = text.IndexOf(missing, StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            return "missing required field " + text[(at + missing.Length)..].TrimEnd('.');
-        }
-
-        const string disallowsNull = "doesn't allow setting null values";
-        if (text.Contains(disallowsNull, StringComparison.Ordinal))
-        {
-            return "a required field may not be null";
-        }
-
-        return text.TrimEnd('.');
-    }
-
-    /// <summary>Follows a JSON path such as <c>$.a.b[0].c</c> through the metadata to the expected type.</summary>
-    private static JsonTypeInfo? TypeAt(JsonTypeInfo root, string path)
-    {
-        JsonTypeInfo? current = root;
-        var segments = path.TrimStart('$').Split(['.', '['], StringSplitOptions.RemoveEmptyEntries);
-        foreach (var segment in segments)
-        {
-            if (current is null)
-            {
-                return null;
-            }
-
-            if (segment.EndsWith(']') || current.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary)
-            {
-                current = current.ElementType is { } element ? Options.GetTypeInfo(element) : null;
-                continue;
-            }
-
-            var property = current.Properties.FirstOrDefault(p => p.Name == segment);
-            current = property is null ? null : Options.GetTypeInfo(property.PropertyType);
-        }
-
-        return current;
-    }
-
-    private static string Expected(JsonTypeInfo? info)
-    {
-        if (info is null)
-        {
-            return "a value of another type";
-        }
-
-        var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
-        if (type == typeof(string))
-        {
-            return "a string";
-        }
-
-        if (type == typeof(bool))
-        {
-            return "true or false";
-        }
-
-        if (type == typeof(double) || type == typeof(float))
-        {
-            return "a number";
-        }
-
-        if (type == typeof(int) || type == typeof(long))
-        {
-            return "an integer";
-        }
-
-        if (type == typeof(uint) || type == typeof(ulong))
-        {
-            return "a non-negative integer";
-        }
-
-        if (type.IsEnum)
-        {
-            return "an enum name string";
-        }
-
-        if (type == typeof(ByteString))
-        {
-            return "a base64 string";
-        }
-
-        return info.Kind switch
-        {
-            JsonTypeInfoKind.Enumerable => "an array",
-            JsonTypeInfoKind.Dictionary => "an object (map)",
-            _ => "an object",
-        };
-    }
 }
