@@ -16,7 +16,7 @@ internal sealed partial class ExecutorManager
     {
         if (Known(call, out var executor) is { } unknown) return (null, unknown);
         if (executor!.State is ExecutorState.Terminating or ExecutorState.Terminated)
-            return (null, ExecutorCallOutcome.Forbidden($"executor '{executor.ExecutorId}' is shutting down"));
+            return (null, ExecutorCallOutcome.Forbidden($"'executor_id': executor '{executor.ExecutorId}' is shutting down"));
         // After an agent restart an executor that had subscribed comes back as Mesos' executors reconnect.
         var resubscribing = executor.State == ExecutorState.Subscribed || (executor.State == ExecutorState.Recovering && executor.HasSubscribed);
         executor.Timer?.Dispose();

@@ -195,7 +195,7 @@ internal sealed partial class ExecutorManager
     {
         executor = Find(call.FrameworkId.Value, call.ExecutorId.Value);
         if (executor is null || executor.IsDefault)
-            return ExecutorCallOutcome.NotFound($"executor '{call.ExecutorId.Value}' of framework '{call.FrameworkId.Value}' is not running on this agent");
+            return ExecutorCallOutcome.NotFound($"'executor_id': executor '{call.ExecutorId.Value}' of framework '{call.FrameworkId.Value}' is not running on this agent");
         return null;
     }
 
@@ -205,7 +205,7 @@ internal sealed partial class ExecutorManager
         // After SHUTDOWN an executor still reports how its tasks ended.
         return executor!.HasSubscribed && executor.State is ExecutorState.Subscribed or ExecutorState.Terminating
             ? null
-            : ExecutorCallOutcome.Forbidden($"executor '{call.ExecutorId.Value}' has not subscribed");
+            : ExecutorCallOutcome.Forbidden($"'executor_id': executor '{call.ExecutorId.Value}' has not subscribed");
     }
 
     internal bool Pending(string frameworkId, string taskId) =>

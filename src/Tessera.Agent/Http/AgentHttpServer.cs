@@ -34,7 +34,7 @@ internal sealed class AgentHttpServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(IPAddress.Parse(rt.Options.Ip), rt.Options.Port);
-            k.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            k.Limits.MaxRequestBodySize = AgentJsonRequest.MaxBodyBytes;
         });
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok());

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Tessera.Agent.Operator;
 using Tessera.Core.Protocol.Json;
 using Tessera.Core.Protocol.Operator;
+using Tessera.Http;
 
 namespace Tessera.Agent.Http;
 
@@ -18,7 +19,7 @@ internal static class AgentOperatorEndpoints
     private static async Task Handle(HttpContext http, AgentRuntime rt)
     {
         // A session answers application/recordio: each call checks Accept itself.
-        if (await AgentJsonRequest.ReadOrReject<AgentCall>(http, checkAccept: false) is not { } call) return;
+        if (await AgentJsonRequest.ReadOrReject<AgentCall>(http, AgentJsonRequest.OperatorApi) is not { } call) return;
         if (call.Type == AgentCallType.LAUNCH_NESTED_CONTAINER_SESSION)
         {
             await NestedContainerEndpoints.LaunchSession(http, rt, call);
@@ -29,9 +30,9 @@ internal static class AgentOperatorEndpoints
             await NestedContainerEndpoints.Wait(http, rt, call);
             return;
         }
-        if (!AcceptHeader.AllowsJson(http.Request.Headers.Accept))
+        if (!MediaTypes.Accepts(http.Request.Headers.Accept))
         {
-            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only");
+            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "Accept: this endpoint answers application/json only");
             return;
         }
         switch (call.Type)

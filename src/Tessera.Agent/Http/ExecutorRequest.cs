@@ -1,44 +1,20 @@
 using Microsoft.AspNetCore.Http;
 using Tessera.Agent.Executors;
 using Tessera.Core.Protocol.Executor;
-using Tessera.Core.Protocol.Json;
+using Tessera.Http;
 
 namespace Tessera.Agent.Http;
 
 /// <summary>
-/// Reads an executor call as Mesos' agent does: JSON only (protobuf is 415 here), an Accept that
-/// rules JSON out is 406, a body too large 413, malformed JSON 400 naming the field.
+/// Reads an executor call as Mesos' agent does (JSON only, 406/415/413/400 naming the field), then
+/// checks the call as a whole (<see cref="ExecutorCallCheck"/>) before anything acts on it.
 /// </summary>
 internal static class ExecutorRequest
 {
-    public const int MaxBodyBytes = 16 * 1024 * 1024;
-
     public static async Task<(ExecutorCall? Call, ExecutorCallOutcome? Refusal)> ReadAsync(HttpContext http)
     {
-        var request = http.Request;
-        if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return (null, new(StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{contentType}' is not supported; send application/json"));
-        if (!AcceptHeader.AllowsJson(request.Headers.Accept))
-            return (null, new(StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only"));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-                return (null, new(StatusCodes.Status413PayloadTooLarge, $"request body is larger than {MaxBodyBytes} bytes"));
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) return (null, ExecutorCallOutcome.BadRequest("request body is empty; expected a JSON executor call"));
-        ExecutorCall call;
-        try
-        {
-            call = MesosJson.Deserialize<ExecutorCall>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        }
-        catch (MesosJsonException e)
-        {
-            return (null, ExecutorCallOutcome.BadRequest(e.Message));
-        }
+        var read = await MesosBody.ReadAsync<ExecutorCall>(http, AgentJsonRequest.ExecutorApi);
+        if (read.Value is not { } call) return (null, new ExecutorCallOutcome(read.Status, read.Problem));
         return ExecutorCallCheck.Problem(call) is { } problem ? (null, ExecutorCallOutcome.BadRequest(problem)) : (call, null);
     }
 

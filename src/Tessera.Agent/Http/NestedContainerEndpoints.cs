@@ -4,6 +4,7 @@ using Tessera.Agent.Nested;
 using Tessera.Core.Protocol;
 using Tessera.Core.Protocol.Json;
 using Tessera.Core.Protocol.Operator;
+using Tessera.Http;
 using Tessera.Core.Protocol.RecordIo;
 
 namespace Tessera.Agent.Http;
@@ -19,12 +20,12 @@ internal static class NestedContainerEndpoints
 {
     public static async Task LaunchSession(HttpContext http, AgentRuntime rt, AgentCall call)
     {
-        if (!AcceptHeader.Allows(http.Request.Headers.Accept, "application/recordio"))
+        if (!MediaTypes.Accepts(http.Request.Headers.Accept, "application/recordio"))
         {
             await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "LAUNCH_NESTED_CONTAINER_SESSION streams application/recordio; send Accept: application/recordio");
             return;
         }
-        if (!AcceptHeader.AllowsJson(http.Request.Headers["Message-Accept"]))
+        if (!MediaTypes.Accepts(http.Request.Headers["Message-Accept"]))
         {
             await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "the session's records are application/json only (Message-Accept)");
             return;
@@ -91,9 +92,9 @@ internal static class NestedContainerEndpoints
 
     public static async Task Wait(HttpContext http, AgentRuntime rt, AgentCall call)
     {
-        if (!AcceptHeader.AllowsJson(http.Request.Headers.Accept))
+        if (!MediaTypes.Accepts(http.Request.Headers.Accept))
         {
-            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "this endpoint answers application/json only");
+            await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "Accept: this endpoint answers application/json only");
             return;
         }
         if (NestedCallCheck.Wait(call.WaitNestedContainer) is { } invalid)

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,8 +17,6 @@ namespace Tessera.Jobs.Api;
 internal static class JobsEndpoints
 {
     private const string JobPath = "/api/jobs/{cluster}/{role}/{env}/{name}";
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public static void Map(IEndpointRouteBuilder app, JobsScheduler scheduler)
     {
         app.MapPost("/api/jobs", (HttpContext http) => CreateAsync(http, scheduler));
@@ -37,13 +33,13 @@ internal static class JobsEndpoints
             scheduler.AskAsync(core => core.Config(key), http.RequestAborted), JobsApiJsonContext.Default.JobSpec));
         app.MapPost(JobPath + "/diff", (HttpContext http) => WithKey(http, async key =>
         {
-            var parsed = await ParseJobAsync(http, key);
+            var parsed = await JobsRequest.ReadJobAsync(http, key);
             if (parsed.Problem is { } problem) return problem;
             return await scheduler.AskAsync(core => core.Diff(key, parsed.Value!), http.RequestAborted);
         }, JobsApiJsonContext.Default.JobDiff));
         app.MapPost(JobPath + "/kill", (HttpContext http) => WithKey(http, async key =>
         {
-            var body = await ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest, new InstancesRequest(All: true));
+            var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest, new InstancesRequest(All: true));
             if (body.Problem is { } problem) return problem;
             var request = body.Value!;
             IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
@@ -54,7 +50,7 @@ internal static class JobsEndpoints
             JobsApiJsonContext.Default.ActionResult));
         app.MapPost(JobPath + "/restart", (HttpContext http) => WithKey(http, async key =>
         {
-            var body = await ReadAsync(http, JobsApiJsonContext.Default.RestartRequest, new RestartRequest(All: true));
+            var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.RestartRequest, new RestartRequest(All: true));
             if (body.Problem is { } problem) return problem;
             var request = body.Value!;
             IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
@@ -65,7 +61,7 @@ internal static class JobsEndpoints
             JobsApiJsonContext.Default.ActionResult));
         app.MapPost(JobPath + "/add", (HttpContext http) => WithKey(http, async key =>
         {
-            var body = await ReadAsync<AddRequest>(http, JobsApiJsonContext.Default.AddRequest, null);
+            var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.AddRequest, null);
             if (body.Problem is { } problem) return problem;
             return await scheduler.AskAsync((core, ct) => core.AddAsync(key, body.Value!.Instance, body.Value.Count, ct), http.RequestAborted, "add");
         }, JobsApiJsonContext.Default.ActionResult));
@@ -73,7 +69,7 @@ internal static class JobsEndpoints
 
     private static async Task CreateAsync(HttpContext http, JobsScheduler scheduler)
     {
-        var parsed = await ParseJobAsync(http);
+        var parsed = await JobsRequest.ReadJobAsync(http);
         if (parsed.Problem is { } invalid)
         {
             await WriteProblemAsync(http, invalid);
@@ -99,49 +95,6 @@ internal static class JobsEndpoints
         await http.Response.WriteAsync(JsonSerializer.Serialize(jobs, JobsApiJsonContext.Default.ImmutableArrayJobSummary), http.RequestAborted);
     }
 
-    /// <summary>
-    /// A job spec from the body; a missing <c>template.job</c>, <c>instance_id</c>, <c>ports</c> or
-    /// <c>constraints</c> is filled in. With <paramref name="key"/> (the URL's), a missing <c>key</c>
-    /// is that one and another one is refused.
-    /// </summary>
-    internal static async Task<ApiOutcome<JobSpec>> ParseJobAsync(HttpContext http, JobKey? key = null)
-    {
-        var text = await ReadTextAsync(http);
-        if (text.Problem is { } tooBig) return tooBig;
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text.Value!);
-        }
-        catch (JsonException e)
-        {
-            return ApiProblem.BadRequest($"body: not valid JSON: {e.Message}");
-        }
-        if (node is not JsonObject job) return ApiProblem.BadRequest("body: must be a JSON object (a job spec)");
-        if (key is not null && job["key"] is null)
-            job["key"] = new JsonObject { ["cluster"] = key.Cluster, ["role"] = key.Role, ["environment"] = key.Environment, ["name"] = key.Name };
-        if (job["template"] is JsonObject template)
-        {
-            if (template["job"] is null && job["key"] is JsonNode keyNode) template["job"] = keyNode.DeepClone();
-            template["instance_id"] ??= 0;
-            template["ports"] ??= new JsonArray();
-            template["constraints"] ??= new JsonObject();
-        }
-        JobSpec? spec;
-        try
-        {
-            spec = job.Deserialize(JobsApiJsonContext.Default.JobSpec);
-        }
-        catch (JsonException e)
-        {
-            return ApiProblem.BadRequest($"body: not a valid job spec: {e.Message}");
-        }
-        if (spec is null) return ApiProblem.BadRequest("body: must be a job spec, not null");
-        if (JobSpecRules.Problem(spec) is { } problem) return ApiProblem.BadRequest(problem);
-        if (key is not null && spec.Key != key) return ApiProblem.BadRequest($"key: the body's key {spec.Key} is not {key} (the URL's)");
-        return ApiOutcome<JobSpec>.Ok(spec);
-    }
-
     private static async Task WithKey<T>(HttpContext http, Func<JobKey, Task<ApiOutcome<T>>> body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         var text = $"{http.GetRouteValue("cluster")}/{http.GetRouteValue("role")}/{http.GetRouteValue("env")}/{http.GetRouteValue("name")}";
@@ -158,31 +111,6 @@ internal static class JobsEndpoints
         }
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(JsonSerializer.Serialize(outcome.Value!, type), http.RequestAborted);
-    }
-
-    private static async Task<ApiOutcome<T>> ReadAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, T? whenEmpty)
-    {
-        var text = await ReadTextAsync(http);
-        if (text.Problem is { } tooBig) return tooBig;
-        if (string.IsNullOrWhiteSpace(text.Value))
-            return whenEmpty is null ? ApiProblem.BadRequest("body: required") : ApiOutcome<T>.Ok(whenEmpty);
-        try
-        {
-            return JsonSerializer.Deserialize(text.Value, type) is { } value ? ApiOutcome<T>.Ok(value) : ApiProblem.BadRequest("body: must not be null");
-        }
-        catch (JsonException e)
-        {
-            return ApiProblem.BadRequest($"body: {e.Message}");
-        }
-    }
-
-    private static async Task<ApiOutcome<string>> ReadTextAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxBodyBytes)
-            return new ApiProblem(413, $"body: at most {MaxBodyBytes} bytes");
-        using var reader = new StreamReader(http.Request.Body);
-        var text = await reader.ReadToEndAsync(http.RequestAborted);
-        return text.Length > MaxBodyBytes ? new ApiProblem(413, $"body: at most {MaxBodyBytes} bytes") : ApiOutcome<string>.Ok(text);
     }
 
     private static async Task WriteProblemAsync(HttpContext http, ApiProblem problem)

@@ -33,7 +33,7 @@ internal sealed class AgentManager(MasterRuntime rt)
         }
         var id = info.Id?.Value;
         if (id is not null && State.GoneAgents.Contains(id))
-            return (null, CallOutcome.Forbidden($"agent {id} was marked gone and can't register again; start it with a clean work dir"));
+            return (null, CallOutcome.Forbidden($"'agent_info.id': agent {id} was marked gone and can't register again; start it with a clean work dir"));
         if (id is not null && LaunchValidator.Id(id, "agent_info.id") is { } badId) return (null, CallOutcome.BadRequest(badId));
         var agent = id is not null && State.Agent(id) is { } known ? Reregister(known, info, total) : Admit(id ?? State.Ids.NextAgentId(), info, total);
         // A (re-)registering agent opens a new stream next: commands made from here on wait for it
@@ -63,9 +63,9 @@ internal sealed class AgentManager(MasterRuntime rt)
 
     public (EventChannel? Stream, CallOutcome? Refused) OpenStream(string agentId)
     {
-        if (State.GoneAgents.Contains(agentId)) return (null, CallOutcome.Forbidden($"agent {agentId} was marked gone"));
+        if (State.GoneAgents.Contains(agentId)) return (null, CallOutcome.Forbidden($"'agent_id': agent {agentId} was marked gone"));
         if (State.Agent(agentId) is not { Status: AgentStatus.Registered } agent)
-            return (null, CallOutcome.NotFound($"agent {agentId} is not registered; register first"));
+            return (null, CallOutcome.NotFound($"'agent_id': agent {agentId} is not registered; register first"));
         agent.Connection?.Close();
         agent.Connection = new EventChannel(State.Ids.NextStreamId(), State.Options.MaxQueuedEvents);
         rt.Outbox.FlushPending(agent);
@@ -96,7 +96,7 @@ internal sealed class AgentManager(MasterRuntime rt)
     public CallOutcome Pong(AgentPong pong)
     {
         if (State.Agent(pong.AgentId.Value) is not { Status: AgentStatus.Registered } agent)
-            return CallOutcome.Forbidden($"agent {pong.AgentId.Value} is not registered; register again");
+            return CallOutcome.Forbidden($"'agent_id': agent {pong.AgentId.Value} is not registered; register again");
         if (pong.Sequence == agent.AwaitingPong)
         {
             agent.AwaitingPong = null;
@@ -126,7 +126,7 @@ internal sealed class AgentManager(MasterRuntime rt)
     public CallOutcome MarkGone(string agentId)
     {
         if (State.GoneAgents.Contains(agentId)) return CallOutcome.Ok;
-        if (State.Agent(agentId) is not { } agent) return CallOutcome.NotFound($"agent {agentId} is not known");
+        if (State.Agent(agentId) is not { } agent) return CallOutcome.NotFound($"'agent_id': agent {agentId} is not known");
         State.GoneAgents.Add(agentId);
         if (agent.Status == AgentStatus.Registered)
         {
@@ -145,7 +145,7 @@ internal sealed class AgentManager(MasterRuntime rt)
 
     public CallOutcome SetActive(string agentId, bool active)
     {
-        if (State.Agent(agentId) is not { } agent) return CallOutcome.NotFound($"agent {agentId} is not known");
+        if (State.Agent(agentId) is not { } agent) return CallOutcome.NotFound($"'agent_id': agent {agentId} is not known");
         agent.Deactivated = !active;
         SyncAllocator(agent);
         if (!active) rt.Offers.RescindAll(agent);
@@ -155,7 +155,7 @@ internal sealed class AgentManager(MasterRuntime rt)
 
     public CallOutcome Drain(string agentId, TimeSpan? maxGracePeriod, bool markGone)
     {
-        if (State.Agent(agentId) is not { Status: AgentStatus.Registered } agent) return CallOutcome.NotFound($"agent {agentId} is not registered");
+        if (State.Agent(agentId) is not { Status: AgentStatus.Registered } agent) return CallOutcome.NotFound($"'agent_id': agent {agentId} is not registered");
         agent.Drain = new DrainState(maxGracePeriod, markGone, rt.Now);
         SyncAllocator(agent);
         rt.Offers.RescindAll(agent);

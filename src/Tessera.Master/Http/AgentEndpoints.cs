@@ -11,7 +11,7 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
     public async Task Register(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        if (await JsonRequest.ReadOrReject<AgentRegistration>(http) is not { } registration) return;
+        if (await JsonRequest.ReadOrReject<AgentRegistration>(http, JsonRequest.AgentLink) is not { } registration) return;
         var (registered, refused) = await loop.AskAsync(rt => rt.Agents.Register(registration), http.RequestAborted);
         await HttpReplies.Write(http, refused ?? CallOutcome.Json(MesosJson.SerializeToUtf8Bytes(registered!)));
     }
@@ -19,7 +19,7 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
     public async Task Stream(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        if (await JsonRequest.ReadOrReject<AgentStreamRequest>(http) is not { } request) return;
+        if (await JsonRequest.ReadOrReject<AgentStreamRequest>(http, JsonRequest.AgentLink) is not { } request) return;
         var agentId = request.AgentId.Value;
         var (stream, refused) = await loop.AskAsync(rt => rt.Agents.OpenStream(agentId), http.RequestAborted);
         if (stream is null)
@@ -46,7 +46,7 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
     public async Task Statuses(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        if (await JsonRequest.ReadOrReject<AgentStatusUpdates>(http) is not { } batch) return;
+        if (await JsonRequest.ReadOrReject<AgentStatusUpdates>(http, JsonRequest.AgentLink) is not { } batch) return;
         if (batch.Updates.Count > MaxBatch)
         {
             await HttpReplies.Write(http, CallOutcome.BadRequest($"'updates' holds {batch.Updates.Count} updates; at most {MaxBatch} per request"));
@@ -65,7 +65,7 @@ internal sealed class AgentEndpoints(MasterLoop loop, ILeadership leadership)
     private async Task Relay<T>(HttpContext http, Func<MasterRuntime, T, CallOutcome> handle) where T : class
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        if (await JsonRequest.ReadOrReject<T>(http) is not { } body) return;
+        if (await JsonRequest.ReadOrReject<T>(http, JsonRequest.AgentLink) is not { } body) return;
         await HttpReplies.Write(http, await loop.AskAsync(rt => handle(rt, body), http.RequestAborted));
     }
 }

@@ -19,7 +19,7 @@ internal sealed class OperatorApi(MasterLoop loop, ILeadership leadership, Maste
     public async Task Handle(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        if (await JsonRequest.ReadOrReject<OperatorCall>(http) is not { } call) return;
+        if (await JsonRequest.ReadOrReject<OperatorCall>(http, JsonRequest.OperatorApi) is not { } call) return;
         var ct = http.RequestAborted;
         switch (call.Type)
         {

@@ -14,7 +14,7 @@ internal sealed class SchedulerEndpoint(MasterLoop loop, ILeadership leadership)
     public async Task Handle(HttpContext http)
     {
         if (await HttpReplies.RedirectUnlessLeader(http, leadership)) return;
-        if (await JsonRequest.ReadOrReject<SchedulerCall>(http) is not { } call) return;
+        if (await JsonRequest.ReadOrReject<SchedulerCall>(http, JsonRequest.SchedulerApi) is not { } call) return;
         if (call.Type is null)
         {
             await HttpReplies.Write(http, CallOutcome.BadRequest("'type' is required"));

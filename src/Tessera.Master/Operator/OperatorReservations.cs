@@ -55,10 +55,10 @@ internal static class OperatorReservations
     {
         var state = rt.State;
         if (state.Agent(agentId) is not { Status: AgentStatus.Registered } agent || !state.Allocator.Agents.TryGetValue(agentId, out var books))
-            return CallOutcome.NotFound($"agent {agentId} is not registered");
+            return CallOutcome.NotFound($"'agent_id': agent {agentId} is not registered");
         var offered = state.Offers.Values.Where(o => o.AgentId == agentId).Aggregate(ResourceSet.Empty, (s, o) => s + o.Resources.WithoutAllocation());
         if (!(books.Available + offered).Contains(from))
-            return CallOutcome.Conflict($"agent {agentId} does not have {from} unallocated; resources in use by tasks can't be converted");
+            return CallOutcome.Conflict($"'resources': agent {agentId} does not have {from} unallocated; resources in use by tasks can't be converted");
         rt.Offers.RescindAll(agent);
         state.Allocator.ConvertAvailable(agentId, from, to);
         agent.Total = agent.Total - from + to;

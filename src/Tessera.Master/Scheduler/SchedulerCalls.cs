@@ -16,7 +16,7 @@ internal static class SchedulerCalls
         var id = call.FrameworkId?.Value;
         if (id is null) return CallOutcome.BadRequest("'framework_id' is required for every call but SUBSCRIBE");
         if (rt.State.Framework(id) is not { } framework)
-            return CallOutcome.Forbidden($"framework {id} is not subscribed");
+            return CallOutcome.Forbidden($"'framework_id': framework {id} is not subscribed");
         if (streamId is null) return CallOutcome.Forbidden("the 'Mesos-Stream-Id' header is required for every call but SUBSCRIBE");
         if (!framework.Connected || framework.StreamId != streamId)
             return CallOutcome.Forbidden($"'Mesos-Stream-Id' {streamId} is not the current stream of framework {id}");

@@ -41,9 +41,9 @@ internal sealed partial class TaskManager(MasterRuntime rt)
     public CallOutcome OnStatusUpdate(AgentStatusUpdate update)
     {
         if (State.Agent(update.AgentId.Value) is not { Status: AgentStatus.Registered } agent)
-            return CallOutcome.Forbidden($"agent {update.AgentId.Value} is not registered; register again");
+            return CallOutcome.Forbidden($"'agent_id': agent {update.AgentId.Value} is not registered; register again");
         if (State.Framework(update.FrameworkId.Value) is not { } framework)
-            return CallOutcome.NotFound($"framework {update.FrameworkId.Value} is not known to this master (yet); retry later");
+            return CallOutcome.NotFound($"'framework_id': framework {update.FrameworkId.Value} is not known to this master (yet); retry later");
         var status = update.Status with { AgentId = AgentID.Of(agent.Id) };
         if (!framework.Tasks.ContainsKey(status.TaskId.Value) && IsCompleted(framework, status))
         {
@@ -143,7 +143,7 @@ internal sealed partial class TaskManager(MasterRuntime rt)
 
     public CallOutcome OnExecutorExited(AgentExecutorExited exited)
     {
-        if (State.Agent(exited.AgentId.Value) is not { } agent) return CallOutcome.Forbidden($"agent {exited.AgentId.Value} is not registered");
+        if (State.Agent(exited.AgentId.Value) is not { } agent) return CallOutcome.Forbidden($"'agent_id': agent {exited.AgentId.Value} is not registered");
         ReleaseExecutor(agent, exited.FrameworkId.Value, exited.ExecutorId.Value);
         if (State.Framework(exited.FrameworkId.Value) is { } framework)
             rt.Outbox.ToFramework(framework, SchedulerEvents.Failure(agent.Id, exited.ExecutorId.Value, exited.Status));

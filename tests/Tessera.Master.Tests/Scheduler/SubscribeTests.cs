@@ -50,9 +50,9 @@ public sealed class SubscribeTests
     [InlineData("""{"subscribe":{"framework_info":{"user":"u","name":"n"}}}""", "'type' is required")]
     [InlineData("""{"type":"SUBSCRIBE"}""", "'subscribe' is required")]
     [InlineData("""{"type":"SUBSCRIBE","subscribe":{"framework_info":{"user":"u","name":"n","roles":["a"]}}}""", "MULTI_ROLE")]
-    [InlineData("""{"type":"SUBSCRIBE","subscribe":{"framework_info":{"user":"u","name":"n","role":"a b"}}}""", "whitespace")]
+    [InlineData("""{"type":"SUBSCRIBE","subscribe":{"framework_info":{"user":"u","name":"n","role":"a b"}}}""", "ASCII letters")]
     [InlineData("""{"type":"SUBSCRIBE","subscribe":{"framework_info":{"user":"u","name":"n","failover_timeout":-1}}}""", "failover_timeout")]
-    [InlineData("""not json""", "Invalid JSON")]
+    [InlineData("""not json""", "body: not valid JSON")]
     public async Task MalformedSubscribeIs400NamingTheField(string body, string expected)
     {
         await using var master = await TestMaster.StartAsync();

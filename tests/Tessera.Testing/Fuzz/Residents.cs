@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Tessera.Testing.Fuzz;
+
+/// <summary>The fuzz framework's two long-running tasks of one generation, and the reads that find them.</summary>
+internal static class Residents
+{
+    private const string Resources = """[{"name":"cpus","type":"SCALAR","scalar":{"value":0.1},"reservations":[{"type":"STATIC","role":"fuzz"}],"allocation_info":{"role":"fuzz"}},{"name":"mem","type":"SCALAR","scalar":{"value":32},"reservations":[{"type":"STATIC","role":"fuzz"}],"allocation_info":{"role":"fuzz"}}]""";
+
+    /// <summary>Launches the residents of <paramref name="generation"/>; false when they ended at once (a stale offer).</summary>
+    public static async Task<bool> LaunchAsync(FuzzFramework framework, string agentId, string offer, int generation, CancellationToken ct)
+    {
+        var accept = """
+            {"type":"ACCEPT","framework_id":{"value":"{{framework_id}}"},"accept":{"offer_ids":[{"value":"OFFER"}],"operations":[{"type":"LAUNCH","launch":{"task_infos":[
+              {"name":"resident","task_id":{"value":"fuzz-resident-GEN"},"agent_id":{"value":"AGENT"},"resources":RES,"command":{"shell":true,"value":"sleep 7200"}},
+              {"name":"executor","task_id":{"value":"fuzz-executor-task-GEN"},"agent_id":{"value":"AGENT"},"resources":RES,
+               "executor":{"type":"CUSTOM","executor_id":{"value":"fuzz-executor-GEN"},"framework_id":{"value":"{{framework_id}}"},"command":{"shell":true,"value":"sleep 7200"},"resources":RES}}]}}]}}
+            """.Replace("RES", Resources, StringComparison.Ordinal).Replace("OFFER", offer, StringComparison.Ordinal)
+            .Replace("AGENT", agentId, StringComparison.Ordinal).Replace("GEN", generation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (await framework.CallAsync(accept, ct).ConfigureAwait(false) != 202) throw new InvalidOperationException("fuzz world: the residents' ACCEPT was refused");
+        if (!await framework.WaitForRunningAsync($"fuzz-resident-{generation}", ct).ConfigureAwait(false)) return false;
+        framework.Set("executor_id", $"fuzz-executor-{generation}");
+        framework.Set("executor_task_id", $"fuzz-executor-task-{generation}");
+        return true;
+    }
+
+    /// <summary>Kills what is left of <paramref name="generation"/> (one resident may live on when the other was killed).</summary>
+    public static async Task KillAsync(FuzzFramework framework, string agentId, int generation, CancellationToken ct)
+    {
+        foreach (var task in new[] { $"fuzz-resident-{generation}", $"fuzz-executor-task-{generation}" })
+            await framework.CallAsync("""{"type":"KILL","framework_id":{"value":"{{framework_id}}"},"kill":{"task_id":{"value":"TASK"},"agent_id":{"value":"AGENT"}}}"""
+                .Replace("TASK", task, StringComparison.Ordinal).Replace("AGENT", agentId, StringComparison.Ordinal), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>True when both residents of <paramref name="generation"/> are known to the master and not terminal.</summary>
+    public static async Task<bool> RunningAsync(Uri master, string frameworkId, int generation, CancellationToken ct)
+    {
+        using var json = JsonDocument.Parse(await PostAsync(master, """{"type":"GET_TASKS"}""", ct).ConfigureAwait(false));
+        var live = json.RootElement.GetProperty("get_tasks").TryGetProperty("tasks", out var tasks)
+            ? tasks.EnumerateArray().Where(t => t.GetProperty("framework_id").GetProperty("value").GetString() == frameworkId
+                && t.GetProperty("state").GetString() is "TASK_RUNNING" or "TASK_STAGING" or "TASK_STARTING")
+                .Select(t => t.GetProperty("task_id").GetProperty("value").GetString()).ToHashSet()
+            : [];
+        return live.Contains($"fuzz-resident-{generation}") && live.Contains($"fuzz-executor-task-{generation}");
+    }
+
+    /// <summary>The container of the command resident (its executor id is its task id).</summary>
+    public static async Task<string> ContainerAsync(Uri agent, string frameworkId, int generation, CancellationToken ct)
+    {
+        using var json = JsonDocument.Parse(await PostAsync(agent, """{"type":"GET_CONTAINERS"}""", ct).ConfigureAwait(false));
+        foreach (var container in json.RootElement.GetProperty("get_containers").GetProperty("containers").EnumerateArray())
+            if (container.TryGetProperty("executor_id", out var id) && id.GetProperty("value").GetString() == $"fuzz-resident-{generation}"
+                && container.TryGetProperty("framework_id", out var f) && f.GetProperty("value").GetString() == frameworkId)
+                return container.GetProperty("container_id").GetProperty("value").GetString()!;
+        throw new InvalidOperationException($"fuzz world: no container of fuzz-resident-{generation} on {agent}");
+    }
+
+    /// <summary>The master's GET_STATE, for error messages.</summary>
+    public static Task<string> MasterViewAsync(Uri master, CancellationToken ct) => PostAsync(master, """{"type":"GET_STATE"}""", ct);
+
+    private static async Task<string> PostAsync(Uri server, string body, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var reply = await http.PostAsync("/api/v1", content, ct).ConfigureAwait(false);
+        return await reply.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+    }
+}
