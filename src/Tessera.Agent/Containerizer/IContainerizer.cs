@@ -31,6 +31,12 @@ internal interface IContainerizer
 
     /// <summary>Forgets a container's runtime records once its end has been checkpointed as a status update.</summary>
     void Forget(string containerId);
+
+    /// <summary>
+    /// At agent start: removes container cgroups that none of this agent's containers owns and that
+    /// are empty and a minute old (<see cref="Isolation.OrphanCgroups"/>); null without cgroups.
+    /// </summary>
+    Isolation.OrphanCgroups.Outcome? RemoveOrphanCgroups(DateTimeOffset now);
 }
 
 /// <summary>A running container.</summary>

@@ -14,6 +14,8 @@ internal sealed class PlainContainerizer(string reason) : IContainerizer
 
     public IReadOnlyList<AgentContainerCheckpoint> Leftovers() => [];
 
+    public Isolation.OrphanCgroups.Outcome? RemoveOrphanCgroups(DateTimeOffset now) => null;
+
     public IContainer Recover(AgentContainerCheckpoint container) =>
         throw new InvalidOperationException("plain containers are not recovered");
 

@@ -84,6 +84,8 @@ public sealed partial class AgentHost : IAsyncDisposable
         }, ct);
         LogRecovered(log, recovered.Reattached, recovered.EndedWhileAway, recovered.Resent, recovered.Killed);
         foreach (var path in recovered.Unreadable) LogUnreadable(log, path);
+        if (await runtime.AskAsync(rt => rt.Containerizer.RemoveOrphanCgroups(rt.Clock.GetUtcNow()), ct) is { } orphans)
+            LogOrphanCgroups(log, orphans.Removed, orphans.LeftWithProcesses, orphans.LeftYoung);
         // Sandboxes and container records on disk that no recovered task or executor owns: aged from their mtime.
         var onDisk = Gc.SandboxScan.Find(options.WorkDir);
         var toCollect = await runtime.AskAsync(rt => rt.Gc.ScheduleUnknown(onDisk,
@@ -168,6 +170,9 @@ public sealed partial class AgentHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "recovery: {Reattached} container(s) re-attached, {Ended} ended while the agent was down, {Resent} update(s) to resend, {Killed} container(s) killed")]
     private static partial void LogRecovered(ILogger logger, int reattached, int ended, int resent, int killed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "recovery: removed {Removed} empty cgroup(s) of containers no checkpoint knows; left {Busy} with processes in them and {Young} younger than a minute (another agent's)")]
+    private static partial void LogOrphanCgroups(ILogger logger, int removed, int busy, int young);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "recovery: cannot read the checkpoint {Path}; that task is not recovered")]
     private static partial void LogUnreadable(ILogger logger, string path);

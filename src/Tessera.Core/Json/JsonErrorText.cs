@@ -33,6 +33,15 @@ public static class JsonErrorText
             : text.TrimEnd('.');
     }
 
+    /// <summary>True when the value at <paramref name="path"/> is an entry of a map (a dictionary), where null is no value.</summary>
+    public static bool IsMapEntry(JsonTypeInfo root, string path)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(path);
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut > 0 && TypeAt(root, path[..cut]) is { Kind: JsonTypeInfoKind.Dictionary };
+    }
+
     /// <summary>What the value at <paramref name="path"/> must be, in words (<c>an object</c>, <c>a string</c>).</summary>
     public static string ExpectedAt(JsonTypeInfo root, string path) => Expected(TypeAt(root, path));
 

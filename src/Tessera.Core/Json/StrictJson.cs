@@ -18,7 +18,12 @@ public static class StrictJson
     public const int MaxDepth = 64;
 
     /// <summary>The first rule <paramref name="utf8"/> breaks, or null when it meets them all.</summary>
-    public static JsonProblem? Check(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The body.</param>
+    /// <param name="nullRefused">
+    /// Whether a <c>null</c> property value at a path is refused too (map values: a map holds values,
+    /// while a <c>null</c> field of a message means absent); asked only where a null occurs.
+    /// </param>
+    public static JsonProblem? Check(ReadOnlySpan<byte> utf8, Func<string, bool>? nullRefused = null)
     {
         if (!Utf8.IsValid(utf8))
             return new("$", $"the body is not valid UTF-8 (byte {FirstInvalidByte(utf8)})", JsonProblemKind.Encoding);
@@ -26,7 +31,7 @@ public static class StrictJson
         var path = new JsonPathStack();
         try
         {
-            return Walk(ref reader, path);
+            return Walk(ref reader, path, nullRefused);
         }
         catch (JsonException e)
         {
@@ -34,7 +39,7 @@ public static class StrictJson
         }
     }
 
-    private static JsonProblem? Walk(ref Utf8JsonReader reader, JsonPathStack path)
+    private static JsonProblem? Walk(ref Utf8JsonReader reader, JsonPathStack path, Func<string, bool>? nullRefused)
     {
         while (reader.Read())
         {
@@ -57,6 +62,8 @@ public static class StrictJson
                 case JsonTokenType.Null when path.InArray:
                     path.Element();
                     return new(path.ToString(), "must not be null (an array holds values, never null)", JsonProblemKind.NullElement);
+                case JsonTokenType.Null when nullRefused is not null && nullRefused(path.ToString()):
+                    return new(path.ToString(), "must not be null (a map holds values, never null)", JsonProblemKind.NullElement);
                 case JsonTokenType.String:
                     path.Element();
                     if (reader.ValueIsEscaped && !Decodes(ref reader))

@@ -45,7 +45,7 @@ internal static class JobsRequest
 
     private static BodyRead<T> Decode<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> type) where T : class
     {
-        if (StrictJson.Check(body.Span) is { } problem) return Refused<T>(problem.Path, Rule(problem, type));
+        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem) return Refused<T>(problem.Path, Rule(problem, type));
         try
         {
             return JsonSerializer.Deserialize(body.Span, type) is { } value ? BodyRead<T>.Ok(value) : Refused<T>("$", "must be a JSON object, not null");
@@ -59,7 +59,7 @@ internal static class JobsRequest
     private static BodyRead<JobSpec> DecodeJob(ReadOnlyMemory<byte> body, JobKey? key)
     {
         var type = JobsApiJsonContext.Default.JobSpec;
-        if (StrictJson.Check(body.Span) is { } problem) return Refused<JobSpec>(problem.Path, Rule(problem, type));
+        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem) return Refused<JobSpec>(problem.Path, Rule(problem, type));
         if (JsonNode.Parse(body.Span) is not JsonObject job) return Refused<JobSpec>("$", "must be a JSON object (a job spec)");
         FillDefaults(job, key);
         try

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,7 +5,8 @@ namespace Tessera.Jobs.Config;
 
 /// <summary>
 /// Loads a job from an <c>.aurora</c> file by running it with <c>python3 -I -S</c> under our prelude
-/// (timeout, address-space cap, no socket modules, stdin closed), or from JSON
+/// (<see cref="ConfigEvaluation"/>: timeout, address-space cap, no socket modules, stdin closed,
+/// output bounded, everything it started killed at the end), or from JSON
 /// (<c>--read-json</c>); both go through <see cref="ConfigResolver"/>.
 /// </summary>
 public static class AuroraConfigLoader
@@ -63,64 +62,41 @@ public static class AuroraConfigLoader
     private static async Task<Evaluation> EvaluateAsync(string path, ConfigLoadOptions options, CancellationToken cancellationToken)
     {
         var file = new SourceLocation(path, null);
-        var start = new ProcessStartInfo(options.Python)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-I", "-S", "-c", Prelude.Value, path, options.MemoryLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(argument);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception("no process");
-        }
-        catch (Win32Exception e)
-        {
-            return new(null, ConfigError.At(file, null, "python", $"cannot run '{options.Python}' to evaluate the config ({e.Message}); install python3 or give its path"));
-        }
-        using (process)
-        {
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(options.Timeout);
-            try
-            {
-                await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                return new(null, ConfigError.At(file, null, "timeout",
-                    $"evaluating the config took longer than {options.Timeout.TotalSeconds:0.#} s and was stopped (an endless loop?)"));
-            }
-            var output = await stdout.ConfigureAwait(false);
-            var errors = await stderr.ConfigureAwait(false);
-            return Parse(output, errors, process.ExitCode, file);
-        }
+        var run = await ConfigEvaluation.RunAsync(path, options, Prelude.Value, cancellationToken).ConfigureAwait(false);
+        if (run.StartError is { } cannot)
+            return new(null, ConfigError.At(file, null, "python", $"cannot run '{options.Python}' to evaluate the config ({cannot}); install python3 or give its path"));
+        if (run.TimedOut)
+            return new(null, ConfigError.At(file, null, "timeout",
+                $"evaluating the config took longer than {options.Timeout.TotalSeconds:0.#} s and was stopped, with everything it started (an endless loop?){Written(run)}"));
+        if (run.ResultBytes > ConfigEvaluation.MaxResultBytes)
+            return new(null, ConfigError.At(file, null, "output",
+                $"the config's result is {Size(run.ResultBytes)}, more than the {Size(ConfigEvaluation.MaxResultBytes)} read; it was not used"));
+        return Parse(run, file);
     }
 
-    private static Evaluation Parse(string output, string stderr, int exitCode, SourceLocation file)
+    /// <summary>How much the config wrote to stderr, when that was more than was kept.</summary>
+    private static string Written(ConfigEvaluation.Outcome run) =>
+        run.StderrBytes > ConfigEvaluation.StderrTailBytes ? $"; it wrote {Size(run.StderrBytes)} to stderr (only the last {Size(ConfigEvaluation.StderrTailBytes)} were kept)" : "";
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? $"{bytes / (1024.0 * 1024):0.#} MB"
+        : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";
+
+    private static Evaluation Parse(ConfigEvaluation.Outcome run, SourceLocation file)
     {
         JsonObject? result = null;
         try
         {
-            result = JsonNode.Parse(output) as JsonObject;
+            result = JsonNode.Parse(run.Result) as JsonObject;
         }
         catch (JsonException)
         {
         }
         if (result is null)
         {
-            var tail = stderr.Length > 2000 ? stderr[^2000..] : stderr;
+            var tail = run.StderrTail.Length > 2000 ? run.StderrTail[^2000..] : run.StderrTail;
             return new(null, ConfigError.At(file, null, "python",
-                $"python3 exited with code {exitCode} without a result{(tail.Length > 0 ? ": " + tail.Trim() : "")}"));
+                $"python3 exited with code {run.ExitCode} without a result{Written(run)}{(tail.Length > 0 ? ": " + tail.Trim() : "")}"));
         }
         if (result["ok"]?.GetValue<bool>() == true && result["jobs"] is JsonArray jobs)
             return new(jobs.OfType<JsonObject>().ToList(), null);

@@ -1,7 +1,7 @@
 # Tessera Jobs: the prelude that evaluates an .aurora file (Python) and prints its jobs as JSON.
 #
 # Our own implementation of the schema described in docs/jobs-config.md (Aurora's names and
-# defaults). It runs as `python3 -I -S -c <this file> CONFIG MEMORY_BYTES`. Values are checked
+# defaults). It runs as `python3 -I -S -c <this file> CONFIG MEMORY_BYTES [CGROUP_DIR]`. Values are checked
 # against their declared types when they are literals; templates ({{...}}), required fields and
 # Aurora's rules are left to the C# side, which gets every field, every default and the place
 # (file:line) where each object was built.
@@ -9,7 +9,10 @@ import json
 import math
 import os
 import resource
+import select
+import signal
 import sys
+import time
 import urllib.parse
 
 _REAL_STDOUT = sys.stdout
@@ -972,7 +975,7 @@ def _collect(namespace):
     return {'ok': True, 'form': form, 'jobs': [job._to_json() for job in jobs]}
 
 
-def _main():
+def _evaluate(out_fd):
     global _NAMESPACE
     path = sys.argv[1]
     memory = int(sys.argv[2])
@@ -995,8 +998,110 @@ def _main():
         result = _failure('python', 'RecursionError: %s' % error, _user_location(error))
     except BaseException as error:
         result = _failure('python', '%s: %s' % (type(error).__name__, error), _user_location(error))
-    text = json.dumps(result)
-    _REAL_STDOUT.write(text)
+    text = json.dumps(result).encode('utf-8')
+    while text:
+        text = text[os.write(out_fd, text):]
+
+
+# ---------------------------------------------------------------- the supervisor
+#
+# The evaluation runs in a child; this process outlives it in its own session, as a child
+# subreaper: whatever the config started (a double-forked daemon included) is reparented here, and
+# all of it is killed before this process exits, on success, on failure and on SIGTERM (the
+# loader's timeout). The loader also kills the session's process group and, when it made one, the
+# cgroup (CGROUP_DIR) this process joins first.
+
+def _join_cgroup(directory):
+    if directory:
+        with open(os.path.join(directory, 'cgroup.procs'), 'w') as procs:
+            procs.write(str(os.getpid()))
+
+
+def _become_subreaper():
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (ImportError, OSError, AttributeError):
+        pass
+
+
+def _children():
+    me = str(os.getpid())
+    found = []
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % entry) as stat:
+                text = stat.read()
+        except OSError:
+            continue
+        if text[text.rindex(')') + 2:].split()[1] == me:
+            found.append(int(entry))
+    return found
+
+
+def _kill_all():
+    for _ in range(2000):
+        children = _children()
+        if not children:
+            return
+        for child in children:
+            try:
+                os.kill(child, signal.SIGKILL)
+            except OSError:
+                pass
+        while True:
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        time.sleep(0.005)
+
+
+def _on_term(signum, frame):
+    _kill_all()
+    os._exit(124)
+
+
+def _main():
+    os.setsid()
+    _join_cgroup(sys.argv[3] if len(sys.argv) > 3 else '')
+    _become_subreaper()
+    signal.signal(signal.SIGTERM, _on_term)
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.close(read_fd)
+        try:
+            _evaluate(write_fd)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    # Read until the evaluating child has exited: a daemon it forked may hold the pipe open forever.
+    result = bytearray()
+    done = False
+    while not done:
+        if select.select([read_fd], [], [], 0.05)[0]:
+            chunk = os.read(read_fd, 65536)
+            result += chunk
+            done = not chunk
+        if not done and os.waitpid(pid, os.WNOHANG)[0] == pid:
+            os.set_blocking(read_fd, False)
+            try:
+                while True:
+                    chunk = os.read(read_fd, 65536)
+                    if not chunk:
+                        break
+                    result += chunk
+            except BlockingIOError:
+                pass
+            pid = 0
+            done = True
+    _kill_all()
+    _REAL_STDOUT.buffer.write(bytes(result))
     _REAL_STDOUT.flush()
 
 

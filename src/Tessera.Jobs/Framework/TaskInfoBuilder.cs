@@ -10,9 +10,9 @@ namespace Tessera.Jobs.Framework;
 /// <summary>
 /// The one place a job's task becomes a Mesos <c>TaskInfo</c> (pure). The resources are taken from
 /// the offer's own entries (roles, reservations and allocation info kept), the ports are the
-/// numbers placement picked. With a process-tree executor command the task runs under a CUSTOM
-/// executor (one per task, id = task id) and <c>data</c> carries <see cref="TaskSpec.TaskJson"/>;
-/// otherwise it is a plain command task running <see cref="TaskSpec.Command"/> with <c>/bin/sh -c</c>.
+/// numbers placement picked. A task with <see cref="TaskSpec.TaskJson"/> runs under the process-tree
+/// executor (a CUSTOM executor per task, id = task id; <c>data</c> carries the task JSON); a task
+/// with only <see cref="TaskSpec.Command"/> is a plain command task run with <c>/bin/sh -c</c>.
 /// Ports are also given as <c>PORT_name</c> and <c>PORT0…</c> environment variables.
 /// </summary>
 public static class TaskInfoBuilder
@@ -33,7 +33,8 @@ public static class TaskInfoBuilder
         OfferResources.TakeScalar(left, taken, ResourceNames.Gpus, spec.Resources.Gpus);
         TakePorts(left, taken, assignment.Ports.Values);
         var executorTaken = new List<Resource>();
-        if (!string.IsNullOrWhiteSpace(thermosExecutor) && executorOverhead is { } extra)
+        var thermos = UsesExecutor(spec, thermosExecutor);
+        if (thermos && executorOverhead is { } extra)
         {
             OfferResources.TakeScalar(left, executorTaken, ResourceNames.Cpus, extra.Cpus);
             OfferResources.TakeScalar(left, executorTaken, ResourceNames.Mem, extra.RamMb);
@@ -58,7 +59,7 @@ public static class TaskInfoBuilder
                 ],
             },
         };
-        info = string.IsNullOrWhiteSpace(thermosExecutor)
+        info = !thermos
             ? info with { Command = new CommandInfo { Shell = true, Value = InstanceTemplates.Apply(spec.Command ?? "true", spec.InstanceId, portsByName), Environment = environment } }
             : info with
             {
@@ -67,13 +68,17 @@ public static class TaskInfoBuilder
                     Type = ExecutorType.CUSTOM,
                     ExecutorId = ExecutorID.Of($"thermos-{task.TaskId}"),
                     Name = $"thermos {spec.Job}/{spec.InstanceId.ToString(CultureInfo.InvariantCulture)}",
-                    Command = new CommandInfo { Shell = true, Value = thermosExecutor, Environment = environment },
+                    Command = new CommandInfo { Shell = true, Value = thermosExecutor!, Environment = environment },
                     Resources = executorTaken.Count > 0 ? executorTaken : null,
                 },
-                Data = ByteString.FromUtf8(InstanceTemplates.Apply(spec.TaskJson ?? "{}", spec.InstanceId, ports: null)),
+                Data = ByteString.FromUtf8(InstanceTemplates.Apply(spec.TaskJson!, spec.InstanceId, ports: null)),
             };
         return (info, left);
     }
+
+    /// <summary>A task with <see cref="TaskSpec.TaskJson"/> runs under the process-tree executor (when there is one); a plain <c>command</c> runs as a command task.</summary>
+    public static bool UsesExecutor(TaskSpec spec, string? thermosExecutor) =>
+        !string.IsNullOrWhiteSpace(thermosExecutor) && !string.IsNullOrWhiteSpace(spec.TaskJson);
 
     private static CommandEnvironment? Environment(TaskSpec spec, TaskAssignment assignment)
     {

@@ -26,9 +26,10 @@ internal sealed partial class JobsCore
             .Select(t => new PlacedTask(t.Spec.Job, t.AgentId!, t.Hostname ?? "",
                 _agentAttributes.GetValueOrDefault(t.AgentId!) ?? ImmutableSortedDictionary<string, string>.Empty))
             .ToList();
-        // With the process-tree executor each task also needs its executor's share (Aurora adds it too).
-        var overhead = options.ThermosExecutor is null ? null : options.ExecutorOverhead;
-        var plan = Placement.Decide(overhead is null ? tasks : [.. tasks.Select(t => t with { Spec = t.Spec with { Resources = Plus(t.Spec.Resources, overhead) } })],
+        // A task under the process-tree executor also needs its executor's share (Aurora adds it too).
+        var overhead = options.ExecutorOverhead;
+        var plan = Placement.Decide([.. tasks.Select(t => TaskInfoBuilder.UsesExecutor(t.Spec, options.ThermosExecutor)
+                ? t with { Spec = t.Spec with { Resources = Plus(t.Spec.Resources, overhead) } } : t)],
             [.. offers.Select(OfferView.Of)], placed, now);
 
         var writes = new List<Store.JobStoreWrite>();
@@ -73,7 +74,7 @@ internal sealed partial class JobsCore
     /// <summary>How many ACCEPT/DECLINE calls of one OFFERS event are in flight at once.</summary>
     private const int MaxCallsInFlight = 16;
 
-    private SchedulerCall Accept(Offer offer, List<(ScheduledTask Task, TaskAssignment Assignment)> launches, TaskResources? overhead, Filters refuse)
+    private SchedulerCall Accept(Offer offer, List<(ScheduledTask Task, TaskAssignment Assignment)> launches, TaskResources overhead, Filters refuse)
     {
         IReadOnlyList<Tessera.Core.Protocol.Resource> left = offer.Resources ?? [];
         var infos = new List<TaskInfo>();

@@ -25,6 +25,9 @@ public sealed class FuzzFramework : IAsyncDisposable
         _values["user"] = Environment.UserName;
     }
 
+    /// <summary>The framework as it subscribed (roles <c>*</c> and <c>fuzz</c>), to undo a mutated UPDATE_FRAMEWORK.</summary>
+    public const string UpdateFramework = """{"type":"UPDATE_FRAMEWORK","framework_id":{"value":"{{framework_id}}"},"update_framework":{"framework_info":{"id":{"value":"{{framework_id}}"},"user":"{{user}}","name":"fuzz","checkpoint":true,"failover_timeout":3600,"roles":["*","fuzz"],"capabilities":[{"type":"MULTI_ROLE"},{"type":"PARTITION_AWARE"},{"type":"TASK_KILLING_STATE"}]}}}""";
+
     /// <summary>The values the samples' placeholders take now.</summary>
     public IReadOnlyDictionary<string, string> Values => _values;
 
@@ -187,13 +190,18 @@ public sealed class FuzzFramework : IAsyncDisposable
         }
         var ack = """{"type":"ACKNOWLEDGE","framework_id":{"value":"{{framework_id}}"},"acknowledge":{"agent_id":{"value":"AGENT"},"task_id":{"value":"TASK"},"uuid":"UUID"}}"""
             .Replace("AGENT", agentId, StringComparison.Ordinal).Replace("TASK", taskId, StringComparison.Ordinal).Replace("UUID", uuid.GetString(), StringComparison.Ordinal);
-        try
+        // Not awaited here: the event stream must keep being read (a master closes a stream whose events pile up).
+        _ = Task.Run(async () =>
         {
-            await CallAsync(ack, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
-        {
-        }
+            try
+            {
+                await CallAsync(ack, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
+            {
+            }
+        }, CancellationToken.None);
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     private readonly ConcurrentDictionary<string, string> _states = new(StringComparer.Ordinal);

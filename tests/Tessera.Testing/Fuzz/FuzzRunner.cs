@@ -41,6 +41,7 @@ public sealed class FuzzRunner(FuzzWorld world, int seed, TextWriter? log = null
     {
         var random = new Random(unchecked((seed * 1_000_003) ^ index));
         var sample = Pick(random);
+        sample = sample with { Path = Fill(sample.Path, index, random) };
         var request = RequestMaker.Make(sample, t => Fill(t, index, random), world.Framework.Values.GetValueOrDefault("stream_id"), random);
         var server = world.BaseOf(sample.Target);
         var before = _settled ?? await DigestAsync(ct).ConfigureAwait(false);

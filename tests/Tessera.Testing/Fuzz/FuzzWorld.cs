@@ -80,7 +80,9 @@ public sealed class FuzzWorld : IAsyncDisposable
         for (var attempt = 0; attempt < 5; attempt++)
         {
             _generation++;
-            // Mutated DECLINEs may have filtered the agent for long, or SUPPRESS stopped offers: REVIVE clears both.
+            // A mutated UPDATE_FRAMEWORK may have dropped role fuzz, DECLINEs filtered the agent for
+            // long, SUPPRESS stopped offers: put the framework back as it was and REVIVE.
+            await Framework.CallAsync(FuzzFramework.UpdateFramework, ct).ConfigureAwait(false);
             await Framework.CallAsync("""{"type":"REVIVE","framework_id":{"value":"{{framework_id}}"}}""", ct).ConfigureAwait(false);
             string offer;
             try

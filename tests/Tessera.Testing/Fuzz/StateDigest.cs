@@ -42,7 +42,7 @@ public sealed class StateDigest(Uri master, Uri agent, Uri jobs)
             lines.Add($"framework {id} active={f.GetProperty("active")} roles={Json(f.GetProperty("framework_info"), "roles")}");
             foreach (var offer in Array(f, "offers")) lines.Add($"offer {offer.GetProperty("id").GetProperty("value").GetString()} of {id}");
         }
-        foreach (var list in new[] { "tasks", "unreachable_tasks", "completed_tasks" })
+        foreach (var list in new[] { "pending_tasks", "tasks", "unreachable_tasks", "completed_tasks" })
             foreach (var t in Items(state, "get_tasks", list))
                 lines.Add($"task {t.GetProperty("task_id").GetProperty("value").GetString()} {t.GetProperty("state").GetString()}");
         foreach (var a in Items(state, "get_agents", "agents"))
@@ -65,10 +65,11 @@ public sealed class StateDigest(Uri master, Uri agent, Uri jobs)
 
     /// <summary>
     /// The changes no background activity can make, so a refused call made them: quota, weights,
-    /// maintenance, job specs added or changed, an agent's total (reservations) while it stays, a framework or a
-    /// <c>fuzz-</c> task that did not exist (only the fuzz framework's ACCEPT creates those, and the
-    /// master records a task before it answers). Task states, offers, jobs' tasks and agents coming
-    /// and going do change by themselves.
+    /// maintenance, job specs added or changed, an agent's total (reservations) while it stays, a
+    /// framework or a <c>fuzz@accept-</c> task that did not exist (only the fuzz framework's ACCEPT
+    /// names tasks so, and the master records a task before it answers; agents' updates may bring
+    /// other tasks later). Task states, offers, jobs' tasks and agents coming and going do change by
+    /// themselves.
     /// </summary>
     public static IReadOnlyList<string> CertainChanges(IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
@@ -81,7 +82,7 @@ public sealed class StateDigest(Uri master, Uri agent, Uri jobs)
             "job-spec" => added,
             "agent-total" => ids.Contains(Id(line)) && afterIds.Contains(Id(line)),
             "framework" => added && !ids.Contains(Id(line)),
-            "task" => added && !ids.Contains(Id(line)) && Id(line).StartsWith("task fuzz-", StringComparison.Ordinal),
+            "task" => added && !ids.Contains(Id(line)) && Id(line).StartsWith("task fuzz@accept-", StringComparison.Ordinal),
             _ => false,
         };
         return [.. before.Except(after).Where(l => Certain(l, false)).Select(l => "- " + Cut(l)),

@@ -38,7 +38,7 @@ public static class MesosJson
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json)
     {
         var typeInfo = TypeInfo<T>();
-        if (StrictJson.Check(utf8Json) is { } problem)
+        if (StrictJson.Check(utf8Json, path => JsonErrorText.IsMapEntry(typeInfo, path)) is { } problem)
         {
             var rule = problem.Kind == JsonProblemKind.NullElement
                 ? $"must be {JsonErrorText.ExpectedAt(typeInfo, problem.Path)}, not null"

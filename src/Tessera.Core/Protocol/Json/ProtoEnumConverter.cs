@@ -20,7 +20,7 @@ public sealed class ProtoEnumConverter<T> : JsonConverter<T>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"expected an enum name string for {typeof(T).Name}, got {reader.TokenType}");
+            throw new JsonException($"expected a {typeof(T).Name} name as a string, not {Shape(reader.TokenType)}");
         }
 
         var name = reader.GetString()!;
@@ -31,6 +31,15 @@ public sealed class ProtoEnumConverter<T> : JsonConverter<T>
 
         return Unknown ?? throw new JsonException($"'{name}' is not a known {typeof(T).Name} value");
     }
+
+    private static string Shape(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        _ => "null",
+    };
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
