@@ -37,6 +37,18 @@ public sealed class MesosJsonStrictTests
     }
 
     [Fact]
+    public void NullMapValuesAreRefusedWhileNullFieldsMeanAbsent()
+    {
+        var e = Assert.Throws<MesosJsonException>(() => MesosJson.Deserialize<OperatorCall>(
+            """{"type":"UPDATE_QUOTA","update_quota":{"quota_configs":[{"role":"dev","limits":{"cpus":null}}]}}"""));
+
+        Assert.Equal("$.update_quota.quota_configs[0].limits.cpus", e.Path);
+        Assert.Equal("must be an object, not null", e.Rule);
+        Assert.Null(MesosJson.Deserialize<OperatorCall>("""{"type":"UPDATE_QUOTA","update_quota":{"quota_configs":[{"role":"dev","limits":null}]}}""")
+            .UpdateQuota!.QuotaConfigs![0].Limits);
+    }
+
+    [Fact]
     public void DuplicateKeysAreRefusedNotLastWins()
     {
         var e = Assert.Throws<MesosJsonException>(() => MesosJson.Deserialize<OperatorCall>("""{"type":"GET_HEALTH","type":"GET_VERSION"}"""));

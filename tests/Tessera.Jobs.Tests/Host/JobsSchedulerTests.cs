@@ -6,7 +6,7 @@ namespace Tessera.Jobs.Tests.Host;
 /// <summary>The scheduler host end to end: a real master and agent in-process, the jobs server and its API.</summary>
 public sealed class JobsSchedulerTests
 {
-    private static bool AllRunning(Api.JobStatus s, int count) =>
+    private static bool AllRunning(Tessera.Jobs.Api.JobStatus s, int count) =>
         s.InstanceStatuses.Length == count && s.InstanceStatuses.All(i => i.Status == ScheduleStatus.RUNNING);
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class JobsSchedulerTests
     {
         await using var cluster = await JobsCluster.StartAsync();
         var job = JobsCluster.Job("bad", 0, "true");
-        using var response = await cluster.PostAsync("/api/jobs", System.Text.Json.JsonSerializer.Serialize(job, Api.JobsApiJsonContext.Default.JobSpec));
+        using var response = await cluster.PostAsync("/api/jobs", System.Text.Json.JsonSerializer.Serialize(job, Tessera.Jobs.Api.JobsApiJsonContext.Default.JobSpec));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("instances: must be between 1 and", await response.Content.ReadAsStringAsync());
         using var missing = await new HttpClient().GetAsync(new Uri(cluster.Api, "/api/jobs/devcluster/www-data/test/none"));

@@ -37,6 +37,8 @@ public sealed class FuzzCluster : IAsyncDisposable
         var master = await MasterServer.StartAsync(new MasterOptions
         {
             Port = 0, WorkDir = Path.Combine(root, "master"), Registry = "sqlite", Hostname = "127.0.0.1",
+            // Offers come back quicker after a DECLINE or a new subscription: fewer waits between requests.
+            AllocationInterval = TimeSpan.FromMilliseconds(100),
         }, logs: logs, ct: ct);
         var agents = new List<AgentHost>();
         for (var i = 0; i < 2; i++)

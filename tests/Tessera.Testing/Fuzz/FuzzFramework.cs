@@ -158,6 +158,7 @@ public sealed class FuzzFramework : IAsyncDisposable
                     var agentId = offer.GetProperty("agent_id").GetProperty("value").GetString()!;
                     var role = offer.TryGetProperty("allocation_info", out var allocation) ? allocation.GetProperty("role").GetString() : "*";
                     _offers[$"{agentId}/{role}"] = offerId;
+                    if (ReservedCpus(offer, "fuzz") >= 0.3) _offers[$"{agentId}/reserved:fuzz"] = offerId;
                     _values["agent_id"] = agentId;
                     _values["agent_hostname"] = offer.GetProperty("hostname").GetString()!;
                     _values["offer_id"] = offerId;
@@ -235,6 +236,14 @@ public sealed class FuzzFramework : IAsyncDisposable
             await Task.Delay(20, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Cpus in <paramref name="offer"/> reserved for <paramref name="role"/> (either reservation format).</summary>
+    private static double ReservedCpus(JsonElement offer, string role) =>
+        offer.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("name").GetString() == "cpus" && (
+                (r.TryGetProperty("role", out var legacy) && legacy.GetString() == role) ||
+                (r.TryGetProperty("reservations", out var stack) && stack.GetArrayLength() > 0 && stack[stack.GetArrayLength() - 1].GetProperty("role").GetString() == role)))
+            .Sum(r => r.GetProperty("scalar").GetProperty("value").GetDouble());
 
     /// <summary>Forgets the offer of <paramref name="agentId"/> (it proved stale); the next one replaces it.</summary>
     public void ForgetOffer(string agentId, string role) => _offers.TryRemove($"{agentId}/{role}", out _);

@@ -57,7 +57,8 @@ public sealed class FuzzRunner(FuzzWorld world, int seed, TextWriter? log = null
         if (status < 400)
         {
             _report.Accepted++;
-            _settled = null;
+            // A query's body holds no other call type to mutate into: its success changed nothing.
+            if (!sample.ReadOnly) _settled = null;
             return;
         }
         _report.Refusals++;

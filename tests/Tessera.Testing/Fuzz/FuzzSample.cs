@@ -21,4 +21,5 @@ public enum FuzzTarget
 /// <param name="StreamId">Send the fuzz framework's <c>Mesos-Stream-Id</c> header.</param>
 /// <param name="Accept">The Accept header to send, if any (a session streams <c>application/recordio</c>).</param>
 /// <param name="Weight">How often it is picked relative to the others (a TEARDOWN of the fuzz framework is rare: it costs a new framework and new residents).</param>
-public sealed record FuzzSample(string Name, FuzzTarget Target, string Path, string Body, bool StreamId = false, string? Accept = null, double Weight = 2);
+/// <param name="ReadOnly">A query: when it succeeds, the state read before it still holds.</param>
+public sealed record FuzzSample(string Name, FuzzTarget Target, string Path, string Body, bool StreamId = false, string? Accept = null, double Weight = 2, bool ReadOnly = false);

@@ -65,7 +65,7 @@ public sealed class FuzzWorld : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message} (the stream before ended: {Framework.EndReason}); the master's view: {await Residents.MasterViewAsync(Cluster.Master.Address, ct).ConfigureAwait(false)}", e);
+            throw new TimeoutException($"{e.Message} (the stream before ended: {Framework.EndReason}); the master's view: {Cut(await Residents.MasterViewAsync(Cluster.Master.Address, ct).ConfigureAwait(false))}", e);
         }
         await EnsureResidentsAsync(ct).ConfigureAwait(false);
     }
@@ -87,22 +87,24 @@ public sealed class FuzzWorld : IAsyncDisposable
             string offer;
             try
             {
-                offer = await Framework.OfferOfAsync(AgentId, "fuzz", ct).ConfigureAwait(false);
+                offer = await Framework.OfferOfAsync(AgentId, "reserved:fuzz", ct).ConfigureAwait(false);
             }
             catch (TimeoutException e)
             {
-                throw new TimeoutException(e.Message + "; the master's view: " + await Residents.MasterViewAsync(master, ct).ConfigureAwait(false), e);
+                throw new TimeoutException(e.Message + "; the master's view: " + Cut(await Residents.MasterViewAsync(master, ct).ConfigureAwait(false)), e);
             }
             if (await Residents.LaunchAsync(Framework, AgentId, offer, _generation, ct).ConfigureAwait(false))
             {
                 Framework.Set("container_id", await Residents.ContainerAsync(Agent, Framework.Values["framework_id"], _generation, ct).ConfigureAwait(false));
                 return;
             }
-            Framework.ForgetOffer(AgentId, "fuzz");
+            Framework.ForgetOffer(AgentId, "reserved:fuzz");
             why = Framework.LastReason($"fuzz-resident-{_generation}");
         }
         throw new InvalidOperationException($"fuzz world: the residents did not start in five attempts; the last: {why}");
     }
+
+    private static string Cut(string text) => text.Length > 4000 ? text[..4000] + "…" : text;
 
     public async ValueTask DisposeAsync()
     {

@@ -25,7 +25,7 @@ public static class MasterSamples
         Call("MESSAGE", """{"type":"MESSAGE","framework_id":{"value":"{{framework_id}}"},"message":{"agent_id":{"value":"{{agent_id}}"},"executor_id":{"value":"{{executor_id}}"},"data":"aGVsbG8="}}"""),
         Call("REQUEST", """{"type":"REQUEST","framework_id":{"value":"{{framework_id}}"},"request":{"requests":[{"agent_id":{"value":"{{agent_id}}"},"resources":[{"name":"cpus","type":"SCALAR","scalar":{"value":1}}]}]}}""", 1),
         Call("UPDATE_FRAMEWORK", """{"type":"UPDATE_FRAMEWORK","framework_id":{"value":"{{framework_id}}"},"update_framework":{"framework_info":{"id":{"value":"{{framework_id}}"},"user":"{{user}}","name":"fuzz","checkpoint":true,"failover_timeout":3600,"roles":["*","fuzz"],"capabilities":[{"type":"MULTI_ROLE"},{"type":"PARTITION_AWARE"},{"type":"TASK_KILLING_STATE"}]}}}"""),
-        Call("TEARDOWN", """{"type":"TEARDOWN","framework_id":{"value":"{{framework_id}}"}}""", 0.2),
+        Call("TEARDOWN", """{"type":"TEARDOWN","framework_id":{"value":"{{framework_id}}"}}""", 0.1),
         Link("register", """{"agent_info":{"id":{"value":"fuzz-agent-S0"},"hostname":"fuzz-agent","port":1,"resources":[]},"version":"1.11.0"}"""),
         Link("stream", """{"agent_id":{"value":"unknown-{{unique}}"}}"""),
         Link("pong", """{"agent_id":{"value":"{{agent_id}}"},"sequence":0}"""),

@@ -3,7 +3,9 @@ namespace Tessera.Testing.Fuzz;
 /// <summary>
 /// Valid calls of the master's and the agent's Operator APIs. Calls that would take a real agent
 /// out of the run (maintenance DOWN, drain, gone) name machines and agents that do not exist: the
-/// shapes are valid, and a mutation cannot guess a real id.
+/// shapes are valid, and a mutation cannot guess a real id. Quota and weights are set for roles
+/// other than the fuzz framework's (a mutation only copies strings the call holds), so a limit never
+/// starves the residents.
 /// </summary>
 public static class OperatorSamples
 {
@@ -24,10 +26,10 @@ public static class OperatorSamples
 
     public static IReadOnlyList<FuzzSample> All { get; } =
     [
-        .. Queries.Select(q => Master(q, $$"""{"type":"{{q}}"}""", 1)),
-        Master("GET_METRICS timeout", """{"type":"GET_METRICS","get_metrics":{"timeout":{"nanoseconds":1000000}}}""", 1),
-        Master("UPDATE_WEIGHTS", """{"type":"UPDATE_WEIGHTS","update_weights":{"weight_infos":[{"role":"fuzz","weight":2.5},{"role":"eng/web","weight":0.5}]}}"""),
-        Master("UPDATE_QUOTA", """{"type":"UPDATE_QUOTA","update_quota":{"force":true,"quota_configs":[{"role":"fuzz","guarantees":{"cpus":{"value":0.1}},"limits":{"cpus":{"value":1},"mem":{"value":512}}},{"role":"eng/web","limits":{"mem":{"value":64}}}]}}"""),
+        .. Queries.Select(q => Master(q, $$"""{"type":"{{q}}"}""", 1) with { ReadOnly = true }),
+        Master("GET_METRICS timeout", """{"type":"GET_METRICS","get_metrics":{"timeout":{"nanoseconds":1000000}}}""", 1) with { ReadOnly = true },
+        Master("UPDATE_WEIGHTS", """{"type":"UPDATE_WEIGHTS","update_weights":{"weight_infos":[{"role":"weights-a","weight":2.5},{"role":"eng/web","weight":0.5}]}}"""),
+        Master("UPDATE_QUOTA", """{"type":"UPDATE_QUOTA","update_quota":{"force":true,"quota_configs":[{"role":"quota-a","guarantees":{"cpus":{"value":0.1}},"limits":{"cpus":{"value":1},"mem":{"value":512}}},{"role":"eng/web","limits":{"mem":{"value":64}}}]}}"""),
         Master("RESERVE_RESOURCES", """{"type":"RESERVE_RESOURCES","reserve_resources":{"agent_id":{"value":"{{agent_id}}"},"source":[{"name":"mem","type":"SCALAR","scalar":{"value":1}}],"resources":[{"name":"mem","type":"SCALAR","scalar":{"value":1},"reservations":[{"type":"DYNAMIC","role":"fuzz","principal":"ops"}]}]}}"""),
         Master("UNRESERVE_RESOURCES", """{"type":"UNRESERVE_RESOURCES","unreserve_resources":{"agent_id":{"value":"{{agent_id}}"},"resources":[{"name":"mem","type":"SCALAR","scalar":{"value":1},"reservations":[{"type":"DYNAMIC","role":"fuzz","principal":"ops"}]}]}}"""),
         Master("UPDATE_MAINTENANCE_SCHEDULE", """{"type":"UPDATE_MAINTENANCE_SCHEDULE","update_maintenance_schedule":{"schedule":{"windows":[{"machine_ids":[{"hostname":"fuzz-host","ip":"10.0.0.9"}],"unavailability":{"start":{"nanoseconds":1900000000000000000},"duration":{"nanoseconds":3600000000000}}}]}}}"""),
@@ -39,7 +41,7 @@ public static class OperatorSamples
         Master("MARK_AGENT_GONE", """{"type":"MARK_AGENT_GONE","mark_agent_gone":{"agent_id":{"value":"fuzz-none-{{unique}}"}}}"""),
         Master("TEARDOWN", """{"type":"TEARDOWN","teardown":{"framework_id":{"value":"fuzz-none-{{unique}}"}}}"""),
         Master("CREATE_VOLUMES", """{"type":"CREATE_VOLUMES","create_volumes":{"agent_id":{"value":"{{agent_id}}"},"volumes":[{"name":"disk","type":"SCALAR","scalar":{"value":1},"disk":{"persistence":{"id":"v1"},"volume":{"container_path":"data","mode":"RW"}}}]}}""", 1),
-        .. AgentQueries.Select(q => Agent(q, $$"""{"type":"{{q}}"}""")),
+        .. AgentQueries.Select(q => Agent(q, $$"""{"type":"{{q}}"}""") with { ReadOnly = true }),
         Agent("LAUNCH_NESTED_CONTAINER_SESSION", """{"type":"LAUNCH_NESTED_CONTAINER_SESSION","launch_nested_container_session":{"container_id":{"value":"s-{{unique}}","parent":{"value":"{{container_id}}"}},"command":{"shell":true,"value":"true","environment":{"variables":[{"name":"A","type":"VALUE","value":"b"}]}}}}""", 2, "application/recordio"),
         Agent("WAIT_NESTED_CONTAINER", """{"type":"WAIT_NESTED_CONTAINER","wait_nested_container":{"container_id":{"value":"s-{{unique}}","parent":{"value":"{{container_id}}"}}}}"""),
         Agent("KILL_NESTED_CONTAINER", """{"type":"KILL_NESTED_CONTAINER","kill_nested_container":{"container_id":{"value":"s-{{unique}}","parent":{"value":"{{container_id}}"}},"signal":15}}"""),
