@@ -19,7 +19,8 @@ public static class JsonBody
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(decode);
         var request = http.Request;
-        if (rules.CheckAccept && !MediaTypes.Accepts(request.Headers.Accept))
+        if (rules.CheckAccept && !MediaTypes.Accepts(request.Headers.Accept)
+            && !(rules.AlsoAccepted is { } also && MediaTypes.Accepts(request.Headers.Accept, also)))
             return BodyRead<T>.Refused(406, $"Accept: {rules.Api} answers {MediaTypes.Json} only");
         var declaredEmpty = request.ContentLength == 0 || http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false;
         if (!(rules.EmptyAllowed && declaredEmpty) && MediaTypes.CheckJsonContentType(request.ContentType) is { } bad)

@@ -5,8 +5,9 @@ namespace Tessera.Http;
 /// <summary>
 /// Content-Type and Accept as our JSON APIs read them. Content-Type must be exactly
 /// <c>application/json</c> (Mesos compares the whole string); the only parameter we allow beside it
-/// is <c>charset=utf-8</c>, which .NET and Java clients add. Accept is parsed as Mesos does: absent,
-/// <c>*/*</c>, <c>application/*</c> or the type itself allow it, unless its <c>q</c> is 0.
+/// is <c>charset=utf-8</c>, which .NET and Java clients add. Accept: absent, <c>*/*</c>,
+/// <c>application/*</c> or the type itself allow it unless that entry's <c>q</c> is 0 (as in Mesos,
+/// any entry that allows JSON is enough; we don't weigh a specific <c>q=0</c> against a wildcard).
 /// </summary>
 public static class MediaTypes
 {

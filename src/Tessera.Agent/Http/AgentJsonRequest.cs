@@ -5,7 +5,7 @@ namespace Tessera.Agent.Http;
 
 /// <summary>
 /// The agent's request bodies, read and decoded whole by <see cref="MesosBody"/> with each API's
-/// limits (<c>docs/api-limits.md</c>); a refusal is answered here as text naming the field.
+/// limits (<c>docs/api-input.md</c>); a refusal is answered here as text naming the field.
 /// </summary>
 internal static class AgentJsonRequest
 {

@@ -24,7 +24,7 @@ internal static class ExecutorRequest
         if (outcome.Message is { } message)
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(message, http.RequestAborted);
+            await http.Response.WriteAsync(Refusals.OneLine(message), http.RequestAborted);
         }
     }
 }

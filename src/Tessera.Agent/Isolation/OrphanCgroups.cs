@@ -4,10 +4,11 @@ namespace Tessera.Agent.Isolation;
 /// Container cgroups that no container of this agent owns, removed at agent start: an agent killed
 /// with <c>kill -9</c>, or a work dir deleted under a stopped agent, leaves <c>tessera/&lt;id&gt;</c>
 /// directories behind in every hierarchy. Several agents of one host (a dev cluster, tests) share
-/// that root, so only what cannot be another agent's is removed: cgroups with no process in them
-/// (in the cgroup or below) and unchanged for <see cref="MinAge"/>, so a launch that has just made
-/// its cgroup and not yet joined it is never raced. Decided from a snapshot, applied by
-/// <see cref="RemoveAll"/>.
+/// that root, so only what no agent still needs is removed: cgroups with no process in them (in the
+/// cgroup or below) and unchanged for <see cref="MinAge"/>, so a launch that has just made its
+/// cgroup and not yet joined it is never raced. (Another agent's container that ended over a minute
+/// ago and whose cgroup it has not removed yet may lose it here; its own removal then finds none.)
+/// Decided from a snapshot, applied by <see cref="RemoveAll"/>.
 /// </summary>
 internal static class OrphanCgroups
 {
@@ -46,12 +47,21 @@ internal static class OrphanCgroups
         foreach (var mount in mounts)
         {
             var root = Path.Combine(mount, CgroupLayout.RootName);
-            if (!Directory.Exists(root)) continue;
-            foreach (var dir in Directory.EnumerateDirectories(root))
+            string[] dirs;
+            try
+            {
+                dirs = Directory.Exists(root) ? Directory.GetDirectories(root) : [];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var dir in dirs)
                 yield return new Seen(dir, Path.GetFileName(dir), Populated(dir), Changed(dir));
         }
     }
 
+    /// <summary>True when a process is in the cgroup or below; a cgroup that can't be read counts as busy (it is left).</summary>
     private static bool Populated(string dir)
     {
         try
@@ -61,6 +71,10 @@ internal static class OrphanCgroups
         catch (DirectoryNotFoundException)
         {
             return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 

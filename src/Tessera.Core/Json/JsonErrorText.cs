@@ -37,28 +37,26 @@ public static class JsonErrorText
     public static bool IsMapEntry(JsonTypeInfo root, string path)
     {
         ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(path);
-        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-        return cut > 0 && TypeAt(root, path[..cut]) is { Kind: JsonTypeInfoKind.Dictionary };
+        var segments = JsonPaths.Segments(path);
+        return segments.Count > 0 && TypeAt(root, segments.Take(segments.Count - 1)) is { Kind: JsonTypeInfoKind.Dictionary };
     }
 
     /// <summary>What the value at <paramref name="path"/> must be, in words (<c>an object</c>, <c>a string</c>).</summary>
-    public static string ExpectedAt(JsonTypeInfo root, string path) => Expected(TypeAt(root, path));
+    public static string ExpectedAt(JsonTypeInfo root, string path) => Expected(TypeAt(root, JsonPaths.Segments(path)));
 
-    /// <summary>Follows a JSON path such as <c>$.a.b[0].c</c> through the metadata to the expected type.</summary>
-    private static JsonTypeInfo? TypeAt(JsonTypeInfo root, string path)
+    /// <summary>Follows path segments through the metadata to the expected type (a map's keys and an array's indices lead to the element).</summary>
+    private static JsonTypeInfo? TypeAt(JsonTypeInfo root, IEnumerable<object> segments)
     {
         JsonTypeInfo? current = root;
-        var segments = path.TrimStart('$').Split(['.', '['], StringSplitOptions.RemoveEmptyEntries);
         foreach (var segment in segments)
         {
             if (current is null) return null;
-            if (segment.EndsWith(']') || current.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary)
+            if (segment is int || current.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary)
             {
                 current = current.ElementType is { } element ? root.Options.GetTypeInfo(element) : null;
                 continue;
             }
-            var property = current.Properties.FirstOrDefault(p => p.Name == segment);
+            var property = current.Properties.FirstOrDefault(p => p.Name == (string)segment);
             current = property is null ? null : root.Options.GetTypeInfo(property.PropertyType);
         }
         return current;

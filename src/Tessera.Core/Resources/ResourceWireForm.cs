@@ -90,13 +90,7 @@ public static class ResourceWireForm
     private static double Scalar(Wire.Resource w, Func<string, string, ResourceParseException> error)
     {
         var value = w.Scalar?.Value ?? throw error(".scalar", "SCALAR resource needs 'scalar'");
-        if (!double.IsFinite(value)) throw error(".scalar.value", "must be a finite number");
-        if (value < 0) throw error(".scalar.value", "must not be negative");
-        // Mesos' rule: a value that is not zero must not round to zero at its 0.001 granularity.
-        if (value != 0 && value < ScalarValue.Granularity / 2)
-            throw error(".scalar.value", $"must be 0 or at least {ScalarValue.Granularity} (values are kept to 0.001), not {value}");
-        if (value > ScalarValue.Max.Value) throw error(".scalar.value", $"must be at most {ScalarValue.Max} (2^40)");
-        return value;
+        return ScalarValue.Problem(value) is { } problem ? throw error(".scalar.value", problem) : value;
     }
 
     private static ImmutableArray<Reservation> Reservations(Wire.Resource w, Func<string, string, ResourceParseException> error)

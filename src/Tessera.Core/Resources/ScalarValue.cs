@@ -26,6 +26,21 @@ public readonly record struct ScalarValue(long Milli) : IComparable<ScalarValue>
 
     public bool IsZero => Milli == 0;
 
+    /// <summary>
+    /// Why <paramref name="value"/> is no amount a caller may give (null when it is one): Mesos'
+    /// scalar rules — finite, not negative, 0 or not rounding to 0 at three decimals — and at most
+    /// <see cref="Max"/>. The one check for resources, quota and job resources alike.
+    /// </summary>
+    public static string? Problem(double value)
+    {
+        if (!double.IsFinite(value)) return "must be a finite number";
+        if (value < 0) return "must not be negative";
+        if (value != 0 && value < Granularity / 2)
+            return $"must be 0 or at least {Granularity} (amounts are kept to three decimals; {value.ToString(CultureInfo.InvariantCulture)} rounds to 0)";
+        if (value > Max.Value) return $"must be at most {Max} (2^40)";
+        return null;
+    }
+
     /// <summary>Rounds <paramref name="value"/> to three decimals; rejects NaN, infinities and overflow.</summary>
     public static ScalarValue FromDouble(double value)
     {

@@ -32,30 +32,37 @@ public sealed class ProcessGraph
     }
 
     /// <summary>A cycle as a list of names (first repeated at the end), or null.</summary>
+    /// <remarks>Depth-first without recursion: a task's ordering can be thousands of processes long.</remarks>
     public IReadOnlyList<string>? FindCycle()
     {
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        var path = new List<string>();
-        foreach (var name in _before.Keys)
-            if (Visit(name, state, path) is { } cycle) return cycle;
-        return null;
-    }
-
-    private List<string>? Visit(string name, Dictionary<string, int> state, List<string> path)
-    {
-        if (state.TryGetValue(name, out var s))
+        foreach (var root in _before.Keys)
         {
-            if (s == 2) return null;
-            var start = path.IndexOf(name);
-            return [.. path[start..], name];
+            if (state.ContainsKey(root)) continue;
+            var path = new List<string> { root };
+            var pending = new Stack<IEnumerator<string>>();
+            state[root] = 1;
+            pending.Push(Before(root).GetEnumerator());
+            while (pending.TryPeek(out var next))
+            {
+                if (!next.MoveNext())
+                {
+                    pending.Pop();
+                    state[path[^1]] = 2;
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+                var name = next.Current;
+                if (state.TryGetValue(name, out var s))
+                {
+                    if (s == 1) return [.. path[path.IndexOf(name)..], name];
+                    continue;
+                }
+                state[name] = 1;
+                path.Add(name);
+                pending.Push(Before(name).GetEnumerator());
+            }
         }
-
-        state[name] = 1;
-        path.Add(name);
-        foreach (var b in Before(name))
-            if (Visit(b, state, path) is { } cycle) return cycle;
-        path.RemoveAt(path.Count - 1);
-        state[name] = 2;
         return null;
     }
 }

@@ -11,6 +11,9 @@ namespace Tessera.Executor.Thermos;
 /// </summary>
 public static partial class ThermosTaskReader
 {
+    /// <summary>The most processes one task may have (the scheduler checks a task's JSON on the request path).</summary>
+    public const int MaxProcesses = 1000;
+
     /// <summary>Parses and validates <paramref name="json"/>.</summary>
     public static ThermosTask Parse(string json)
     {
@@ -52,6 +55,8 @@ public static partial class ThermosTaskReader
     {
         if (!root.TryGetProperty("processes", out var list) || list.ValueKind != JsonValueKind.Array)
             throw new ThermosConfigException(prefix + "processes", "required: a list of processes");
+        if (list.GetArrayLength() > MaxProcesses)
+            throw new ThermosConfigException(prefix + "processes", $"at most {MaxProcesses} processes, not {list.GetArrayLength()}");
         var processes = new List<ThermosProcess>();
         var i = 0;
         foreach (var item in list.EnumerateArray())
@@ -130,6 +135,7 @@ public static partial class ThermosTaskReader
         if (task.MaxConcurrency < 0) throw new ThermosConfigException(prefix + "max_concurrency", "must be ≥ 0 (0 = unlimited)");
         if (task.FinalizationWait < TimeSpan.Zero) throw new ThermosConfigException(prefix + "finalization_wait", "must be ≥ 0");
 
+        var byName = task.Processes.ToDictionary(p => p.Name, StringComparer.Ordinal);
         for (var c = 0; c < task.Constraints.Count; c++)
         {
             var field = $"{prefix}constraints[{c}].order";
@@ -138,8 +144,8 @@ public static partial class ThermosTaskReader
                 if (!names.Contains(name)) throw new ThermosConfigException(field, $"names '{name}', which is not a process of the task");
             for (var k = 1; k < order.Count; k++)
             {
-                var before = task.Process(order[k - 1]);
-                var after = task.Process(order[k]);
+                var before = byName[order[k - 1]];
+                var after = byName[order[k]];
                 if (before.Final != after.Final) throw new ThermosConfigException(field, $"orders final and non-final processes ('{before.Name}', '{after.Name}'): they form separate graphs");
                 if (before.Daemon) throw new ThermosConfigException(field, $"'{after.Name}' depends on the daemon '{before.Name}'");
                 if (before.Ephemeral && !after.Ephemeral) throw new ThermosConfigException(field, $"the non-ephemeral '{after.Name}' depends on the ephemeral '{before.Name}'");

@@ -117,6 +117,6 @@ internal static class JobsEndpoints
     {
         http.Response.StatusCode = problem.StatusCode;
         http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(problem.Message + "\n", http.RequestAborted);
+        await http.Response.WriteAsync(Tessera.Http.Refusals.OneLine(problem.Message) + "\n", http.RequestAborted);
     }
 }

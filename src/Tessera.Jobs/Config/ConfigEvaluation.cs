@@ -86,8 +86,7 @@ internal static class ConfigEvaluation
         catch (OperationCanceledException)
         {
         }
-        cgroup?.Kill();
-        ProcessGroups.SignalGroup(process.Id, ProcessGroups.SigKill);
+        // The tree first, while the supervisor still holds what it reparented; then the group and the cgroup.
         try
         {
             process.Kill(entireProcessTree: true);
@@ -95,6 +94,8 @@ internal static class ConfigEvaluation
         catch (InvalidOperationException)
         {
         }
+        ProcessGroups.SignalGroup(process.Id, ProcessGroups.SigKill);
+        cgroup?.Kill();
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 }

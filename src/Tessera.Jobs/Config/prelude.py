@@ -1011,6 +1011,9 @@ def _evaluate(out_fd):
 # loader's timeout). The loader also kills the session's process group and, when it made one, the
 # cgroup (CGROUP_DIR) this process joins first.
 
+_MAX_RESULT = 64 * 1024 * 1024
+
+
 def _join_cgroup(directory):
     if directory:
         with open(os.path.join(directory, 'cgroup.procs'), 'w') as procs:
@@ -1075,18 +1078,25 @@ def _main():
     if pid == 0:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.close(read_fd)
+        code = 0
         try:
             _evaluate(write_fd)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+            code = 1
         finally:
-            os._exit(0)
+            os._exit(code)
     os.close(write_fd)
     # Read until the evaluating child has exited: a daemon it forked may hold the pipe open forever.
+    # Past _MAX_RESULT the rest is read and dropped (the loader refuses such a result).
     result = bytearray()
     done = False
     while not done:
         if select.select([read_fd], [], [], 0.05)[0]:
             chunk = os.read(read_fd, 65536)
-            result += chunk
+            if len(result) <= _MAX_RESULT:
+                result += chunk
             done = not chunk
         if not done and os.waitpid(pid, os.WNOHANG)[0] == pid:
             os.set_blocking(read_fd, False)
@@ -1095,7 +1105,8 @@ def _main():
                     chunk = os.read(read_fd, 65536)
                     if not chunk:
                         break
-                    result += chunk
+                    if len(result) <= _MAX_RESULT:
+                        result += chunk
             except BlockingIOError:
                 pass
             pid = 0

@@ -62,8 +62,10 @@ public sealed class MasterServer : IAsyncDisposable
         {
             store = await SqliteKeyValueStore.OpenAsync(Path.Combine(options.WorkDir, "registry.db"), ct);
             var registry = await MasterRegistry.OpenAsync(store, clock, ct);
-            RegistryRecovery.Apply(state, await registry.LoadAsync(ct));
-            writer = new SqliteRegistryWriter(registry, logs.CreateLogger("Tessera.Master.Registry"));
+            var registryLog = logs.CreateLogger("Tessera.Master.Registry");
+            foreach (var skipped in RegistryRecovery.Apply(state, await registry.LoadAsync(ct)))
+                RegistryLog.Skipped(registryLog, skipped);
+            writer = new SqliteRegistryWriter(registry, registryLog);
         }
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -50,8 +50,9 @@ internal static class OperatorCalls
             if (infos[i].Role is not { } role) return CallOutcome.BadRequest($"{field}.role' is required");
             if (RoleName.Validate(role) is { } bad) return CallOutcome.BadRequest($"{field}.role': {bad}");
             if (!seen.Add(role)) return CallOutcome.BadRequest($"{field}.role': role '{role}' appears more than once");
-            if (!(infos[i].Weight > 0) || !double.IsFinite(infos[i].Weight))
-                return CallOutcome.BadRequest($"{field}.weight' must be a positive finite number");
+            // Mesos only asks for > 0; a subnormal or huge weight would turn DRF shares into infinities.
+            if (!double.IsNormal(infos[i].Weight) || infos[i].Weight < 0 || infos[i].Weight > ScalarValue.Max.Value)
+                return CallOutcome.BadRequest($"{field}.weight' must be a positive finite number of at most {ScalarValue.Max} (and not subnormal)");
         }
         foreach (var info in infos) rt.State.Allocator.SetWeight(info.Role!, info.Weight);
         rt.Registry.WeightsSet(infos.ToDictionary(w => w.Role!, w => w.Weight, StringComparer.Ordinal));
@@ -99,17 +100,9 @@ internal static class OperatorCalls
         foreach (var (name, scalar) in map ?? new Dictionary<string, Core.Protocol.ValueScalar>())
         {
             if (string.IsNullOrWhiteSpace(name)) return $"{field}' has an empty resource name";
-            var value = scalar.Value;
-            if (!double.IsFinite(value) || value < 0) return $"{field}.{name}' must be a finite number >= 0";
-            try
-            {
-                ScalarValue.FromDouble(value);
-            }
-            catch (ResourceInvariantException e)
-            {
-                return $"{field}.{name}': {e.Message}";
-            }
-            values[name] = value;
+            if (scalar is null) return $"{field}.{name}' must be an object with a 'value', not null";
+            if (ScalarValue.Problem(scalar.Value) is { } problem) return $"{field}.{name}': {problem}";
+            values[name] = scalar.Value;
         }
         return null;
     }

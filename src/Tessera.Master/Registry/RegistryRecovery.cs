@@ -13,19 +13,38 @@ namespace Tessera.Master.Registry;
 /// </summary>
 internal static class RegistryRecovery
 {
-    public static void Apply(MasterState state, RegistrySnapshot registry)
+    /// <summary>
+    /// Takes the registry back; returns what it had to leave out. A registry written by an earlier
+    /// version may hold what today's rules refuse (a quota for a role name we no longer accept, an
+    /// amount over the maximum): such an entry is skipped, and said, rather than keep the master down.
+    /// </summary>
+    public static IReadOnlyList<string> Apply(MasterState state, RegistrySnapshot registry)
     {
+        var skipped = new List<string>();
         foreach (var agent in registry.Agents.Values)
         {
             if (agent.State == AgentRegistryState.Gone) state.GoneAgents.Add(agent.Id);
             else if (agent.State == AgentRegistryState.Admitted) state.RecoveredAgents[agent.Id] = agent.AgentInfoJson;
         }
         foreach (var (role, weight) in registry.Weights)
-            state.Allocator.SetWeight(role, weight);
+            Try(skipped, $"weight of role '{role}'", () => state.Allocator.SetWeight(role, weight));
         foreach (var quota in registry.Quotas.Values)
-            state.Allocator.SetQuota(quota.Role, new RoleQuota(
+            Try(skipped, $"quota of role '{quota.Role}'", () => state.Allocator.SetQuota(quota.Role, new RoleQuota(
                 ResourceQuantities.Of([.. quota.Guarantees.Select(g => (g.Key, g.Value))]),
-                ResourceLimits.Of([.. quota.Limits.Select(l => (l.Key, l.Value))])));
+                ResourceLimits.Of([.. quota.Limits.Select(l => (l.Key, l.Value))]))));
         if (registry.MaintenanceJson is { } maintenance) state.Maintenance.Restore(maintenance);
+        return skipped;
+    }
+
+    private static void Try(List<string> skipped, string what, Action apply)
+    {
+        try
+        {
+            apply();
+        }
+        catch (Exception e) when (e is ArgumentException or ResourceInvariantException)
+        {
+            skipped.Add($"{what}: {e.Message}");
+        }
     }
 }

@@ -84,4 +84,11 @@ public sealed class StrictJsonTests
 
         Assert.Equal("$['a b']['c\\u000a'][0]", problem.Path);
     }
+
+    [Theory]
+    [InlineData("$", new object[0])]
+    [InlineData("$.a.b[2].c", new object[] { "a", "b", 2, "c" })]
+    [InlineData("$.limits['cpus.x']", new object[] { "limits", "cpus.x" })]
+    [InlineData("$['a[0]'][1]['it\\'s']", new object[] { "a[0]", 1, "it's" })]
+    public void PathsSplitIntoNamesAndIndices(string path, object[] expected) => Assert.Equal(expected, JsonPaths.Segments(path));
 }

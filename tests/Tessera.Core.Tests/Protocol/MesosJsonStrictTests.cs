@@ -49,6 +49,15 @@ public sealed class MesosJsonStrictTests
     }
 
     [Fact]
+    public void ANullMapValueUnderAKeyWithADotIsRefusedToo()
+    {
+        var e = Assert.Throws<MesosJsonException>(() => MesosJson.Deserialize<OperatorCall>(
+            """{"type":"UPDATE_QUOTA","update_quota":{"quota_configs":[{"role":"eng","guarantees":{"cpus.x":null}}]}}"""));
+
+        Assert.Equal("$.update_quota.quota_configs[0].guarantees['cpus.x']", e.Path);
+    }
+
+    [Fact]
     public void DuplicateKeysAreRefusedNotLastWins()
     {
         var e = Assert.Throws<MesosJsonException>(() => MesosJson.Deserialize<OperatorCall>("""{"type":"GET_HEALTH","type":"GET_VERSION"}"""));

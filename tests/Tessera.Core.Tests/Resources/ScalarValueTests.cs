@@ -36,4 +36,22 @@ public sealed class ScalarValueTests
     [InlineData(0.001, "0.001")]
     [InlineData(8192.25, "8192.25")]
     public void PrintsShortestForm(double value, string text) => Assert.Equal(text, ScalarValue.FromDouble(value).ToString());
+
+    [Theory]
+    [InlineData(0.0, null)]
+    [InlineData(0.0005, null)]
+    [InlineData(1099511627776.0, null)]
+    [InlineData(0.0004, "rounds to 0")]
+    [InlineData(1e-320, "rounds to 0")]
+    [InlineData(-1.0, "negative")]
+    [InlineData(double.NaN, "finite")]
+    [InlineData(double.PositiveInfinity, "finite")]
+    [InlineData(1e308, "at most 1099511627776")]
+    public void MesosScalarRulesAreOneCheck(double value, string? problem)
+    {
+        var found = ScalarValue.Problem(value);
+
+        if (problem is null) Assert.Null(found);
+        else Assert.Contains(problem, found);
+    }
 }

@@ -46,4 +46,36 @@ public sealed class ThermosTaskReaderTests
         var error = Assert.Throws<ThermosConfigException>(() => ThermosTaskReader.Parse(json));
         Assert.Equal(field, error.Field);
     }
+
+    [Fact]
+    public void AnOrderingThousandsLongIsCheckedWithoutRecursion()
+    {
+        var names = Enumerable.Range(0, ThermosTaskReader.MaxProcesses).Select(i => $"p{i}").ToList();
+        var processes = string.Join(",", names.Select(n => $$"""{"name":"{{n}}","cmdline":"true"}"""));
+        var order = string.Join(",", Enumerable.Reverse(names).Select(n => $"\"{n}\""));
+
+        var task = ThermosTaskReader.Parse($$"""{"name":"t","processes":[{{processes}}],"constraints":[{"order":[{{order}}]}]}""");
+
+        Assert.Equal(ThermosTaskReader.MaxProcesses, task.Processes.Count);
+    }
+
+    [Fact]
+    public void MoreProcessesThanTheMostAreRefused()
+    {
+        var processes = string.Join(",", Enumerable.Range(0, ThermosTaskReader.MaxProcesses + 1).Select(i => $$"""{"name":"p{{i}}","cmdline":"true"}"""));
+
+        var e = Assert.Throws<ThermosConfigException>(() => ThermosTaskReader.Parse($$"""{"name":"t","processes":[{{processes}}]}"""));
+
+        Assert.Equal("processes", e.Field);
+        Assert.Contains("at most 1000", e.Message);
+    }
+
+    [Fact]
+    public void ACycleIsStillFound()
+    {
+        var e = Assert.Throws<ThermosConfigException>(() => ThermosTaskReader.Parse(
+            """{"name":"t","processes":[{"name":"a","cmdline":"true"},{"name":"b","cmdline":"true"},{"name":"c","cmdline":"true"}],"constraints":[{"order":["a","b","c"]},{"order":["c","a"]}]}"""));
+
+        Assert.Contains("cycle", e.Message);
+    }
 }

@@ -56,7 +56,8 @@ public sealed class ConfigEvaluationTests
         var pidFile = Path.Combine(files.Root, "daemon.pid");
         var path = files.Write("daemon.aurora", Daemon(pidFile) + Good);
 
-        var result = await ConfigFiles.LoadAsync(path);
+        // A loader that waits for the pipes the daemon holds open hangs for its whole 600 s sleep.
+        var result = await ConfigFiles.LoadAsync(path).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(result.Ok, string.Join("; ", result.Errors));
         Assert.True(await GoneAsync(pidFile), "the config's daemon is still running");

@@ -50,6 +50,32 @@ public sealed class OperatorInputTests
         Assert.False(quota.GetProperty("get_quota").GetProperty("status").TryGetProperty("configs", out var configs) && configs.GetArrayLength() > 0);
     }
 
+    [Theory]
+    [InlineData("1e-320")]
+    [InlineData("1e308")]
+    [InlineData("\"NaN\"")]
+    public async Task WeightsMustBeNormalPositiveAndBounded(string weight)
+    {
+        await using var master = await OperatorTestMaster.StartAsync();
+
+        var (status, body) = await master.WriteAsync(
+            """{"type":"UPDATE_WEIGHTS","update_weights":{"weight_infos":[{"role":"a","weight":VALUE}]}}""".Replace("VALUE", weight, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("weight_infos[0].weight", body);
+    }
+
+    [Fact]
+    public async Task QuotaAmountsFollowTheScalarRules()
+    {
+        await using var master = await OperatorTestMaster.StartAsync();
+
+        var (status, body) = await master.WriteAsync("""{"type":"UPDATE_QUOTA","update_quota":{"quota_configs":[{"role":"dev","guarantees":{"cpus":{"value":0.0004}}}]}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("rounds to 0", body);
+    }
+
     [Fact]
     public async Task DuplicateKeysAreRefused()
     {

@@ -62,7 +62,7 @@ public sealed class FuzzRunner(FuzzWorld world, int seed, TextWriter? log = null
             return;
         }
         _report.Refusals++;
-        if (FuzzOracle.RefusalProblem(answer, request, world.Framework.Fill(sample.Body)) is { } bad)
+        if (FuzzOracle.RefusalProblem(answer) is { } bad)
         {
             _report.BadRefusals++;
             _report.Fail("refusal " + bad, index, request, server, status, answer);

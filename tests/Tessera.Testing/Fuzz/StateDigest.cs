@@ -6,7 +6,7 @@ namespace Tessera.Testing.Fuzz;
 
 /// <summary>
 /// What a refused request must not change, read fresh over the public APIs: frameworks (active,
-/// roles), their outstanding offers, tasks and their states (master and the agent), agents
+/// their FrameworkInfo), their outstanding offers, tasks and their states (master and the agent), agents
 /// (active, drain, total resources with reservations), quota, weights, maintenance, and jobs with
 /// their instance states. One line per fact, sorted; two digests are compared line by line.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class StateDigest(Uri master, Uri agent, Uri jobs)
         foreach (var f in Items(state, "get_frameworks", "frameworks"))
         {
             var id = f.GetProperty("framework_info").GetProperty("id").GetProperty("value").GetString();
-            lines.Add($"framework {id} active={f.GetProperty("active")} roles={Json(f.GetProperty("framework_info"), "roles")}");
+            lines.Add($"framework {id} active={f.GetProperty("active")} info={Json(f, "framework_info")}");
             foreach (var offer in Array(f, "offers")) lines.Add($"offer {offer.GetProperty("id").GetProperty("value").GetString()} of {id}");
         }
         foreach (var list in new[] { "pending_tasks", "tasks", "unreachable_tasks", "completed_tasks" })
