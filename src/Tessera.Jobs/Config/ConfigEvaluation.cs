@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Tessera.Executor.Thermos;
 
 namespace Tessera.Jobs.Config;
 
@@ -77,7 +78,7 @@ internal static class ConfigEvaluation
     /// <summary>SIGTERM lets the supervisor kill what it started; then SIGKILL to its tree, its group and its cgroup.</summary>
     private static async Task KillAllAsync(Process process, EvaluationCgroup? cgroup)
     {
-        ProcessGroups.Signal(process.Id, ProcessGroups.SigTerm);
+        Signals.Kill(process.Id, Signals.SIGTERM);
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
@@ -94,7 +95,7 @@ internal static class ConfigEvaluation
         catch (InvalidOperationException)
         {
         }
-        ProcessGroups.SignalGroup(process.Id, ProcessGroups.SigKill);
+        Signals.KillGroup(process.Id, Signals.SIGKILL);
         cgroup?.Kill();
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
     }
