@@ -1,6 +1,8 @@
 namespace Tessera.Http;
 
-/// <summary>A request body read and decoded, or why it was refused: the status and one line naming the field and the rule.</summary>
+/// <summary>
+/// A request body read and decoded, or why it was refused: the status and one line naming the field and the rule.
+/// </summary>
 public sealed record BodyRead<T>(T? Value, int Status, string? Problem)
 {
     /// <summary>The decoded body.</summary>

@@ -8,8 +8,11 @@ namespace Tessera.Http;
 /// <param name="MaxBytes">The largest body read; a larger one is 413 before it is buffered.</param>
 /// <param name="EmptyAllowed">An empty body (and then no Content-Type) is fine.</param>
 /// <param name="CheckAccept">Refuse (406) an Accept header that rules JSON out.</param>
-/// <param name="AlsoAccepted">Another media type an Accept may name instead (the Scheduler API's streams: <c>application/recordio</c>).</param>
-public sealed record BodyRules(string Api, int MaxBytes, bool EmptyAllowed = false, bool CheckAccept = true, string? AlsoAccepted = null)
+/// <param name="AlsoAccepted">
+/// Another media type an Accept may name instead (the Scheduler API's streams: <c>application/recordio</c>).
+/// </param>
+public sealed record BodyRules(string Api, int MaxBytes, bool EmptyAllowed = false, bool CheckAccept = true,
+    string? AlsoAccepted = null)
 {
     /// <summary>Bodies this large or larger count as large (<see cref="LargeBodies"/>).</summary>
     public const int LargeBodyBytes = 1024 * 1024;

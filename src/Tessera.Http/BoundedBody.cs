@@ -11,7 +11,8 @@ public static class BoundedBody
 {
     private const int Start = 16 * 1024;
 
-    public static async Task<ArraySegment<byte>?> ReadAsync(Stream body, long? contentLength, int maxBytes, CancellationToken ct)
+    public static async Task<ArraySegment<byte>?> ReadAsync(Stream body, long? contentLength, int maxBytes,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (contentLength > maxBytes) return null;

@@ -31,13 +31,15 @@ public static class LargeBodies
         while (true)
         {
             var now = Environment.TickCount64;
-            var wait = Math.Max(Volatile.Read(ref _lastSeen) + (long)Quiet.TotalMilliseconds, _lastCollected + (long)MinInterval.TotalMilliseconds) - now;
+            var wait = Math.Max(Volatile.Read(ref _lastSeen) + (long)Quiet.TotalMilliseconds,
+                _lastCollected + (long)MinInterval.TotalMilliseconds) - now;
             if (wait <= 0) break;
             await Task.Delay(TimeSpan.FromMilliseconds(wait)).ConfigureAwait(false);
         }
         _lastCollected = Environment.TickCount64;
         Volatile.Write(ref _scheduled, 0);
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode =
+            System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

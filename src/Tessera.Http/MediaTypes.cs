@@ -15,7 +15,9 @@ public static class MediaTypes
 
     public const string Protobuf = "application/x-protobuf";
 
-    /// <summary>Why <paramref name="contentType"/> is not JSON as we take it, with the status to answer; null when it is.</summary>
+    /// <summary>
+    /// Why <paramref name="contentType"/> is not JSON as we take it, with the status to answer; null when it is.
+    /// </summary>
     public static (int Status, string Problem)? CheckJsonContentType(string? contentType)
     {
         if (string.IsNullOrWhiteSpace(contentType))
@@ -29,8 +31,10 @@ public static class MediaTypes
         foreach (var parameter in parts.Skip(1))
         {
             var p = parameter.Trim().Replace(" ", "", StringComparison.Ordinal);
-            if (!p.Equals("charset=utf-8", StringComparison.OrdinalIgnoreCase) && !p.Equals("charset=\"utf-8\"", StringComparison.OrdinalIgnoreCase))
-                return (415, $"Content-Type: the parameter '{Shown(parameter.Trim())}' is not supported; JSON is UTF-8 ({Json} or {Json}; charset=utf-8)");
+            if (!p.Equals("charset=utf-8", StringComparison.OrdinalIgnoreCase)
+                && !p.Equals("charset=\"utf-8\"", StringComparison.OrdinalIgnoreCase))
+                return (415, $"Content-Type: the parameter '{Shown(parameter.Trim())}' is not supported; " +
+                    $"JSON is UTF-8 ({Json} or {Json}; charset=utf-8)");
         }
         return null;
     }
@@ -47,7 +51,8 @@ public static class MediaTypes
                 var pieces = part.Split(';');
                 var type = pieces[0].Trim();
                 if (ZeroQuality(pieces)) continue;
-                if (type.Length == 0 || type == "*/*" || type.Equals(family, StringComparison.OrdinalIgnoreCase) || type.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+                if (type.Length == 0 || type == "*/*" || type.Equals(family, StringComparison.OrdinalIgnoreCase)
+                    || type.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
                     return true;
             }
         return false;
@@ -55,7 +60,8 @@ public static class MediaTypes
 
     private static bool ZeroQuality(string[] pieces) =>
         pieces.Skip(1).Select(p => p.Trim().Replace(" ", "", StringComparison.Ordinal))
-            .Any(p => p.StartsWith("q=", StringComparison.OrdinalIgnoreCase) && double.TryParse(p[2..], System.Globalization.CultureInfo.InvariantCulture, out var q) && q == 0);
+            .Any(p => p.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(p[2..], System.Globalization.CultureInfo.InvariantCulture, out var q) && q == 0);
 
     /// <summary>A header value as an error may show it: printable ASCII, at most 100 characters.</summary>
     internal static string Shown(string value)

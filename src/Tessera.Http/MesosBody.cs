@@ -10,7 +10,9 @@ public static class MesosBody
     public static Task<BodyRead<T>> ReadAsync<T>(HttpContext http, BodyRules rules) where T : class =>
         JsonBody.ReadAsync(http, rules, Decode<T>);
 
-    /// <summary>Decodes a whole body; a refusal reads <c>accept.operations[1]: must be an object, not null</c>.</summary>
+    /// <summary>
+    /// Decodes a whole body; a refusal reads <c>accept.operations[1]: must be an object, not null</c>.
+    /// </summary>
     public static BodyRead<T> Decode<T>(ReadOnlyMemory<byte> body) where T : class
     {
         try

@@ -130,7 +130,8 @@ internal sealed class LinuxContainerizer(CgroupLayout cgroups, IReadOnlySet<stri
     public void Forget(string containerId) => _records.Remove(containerId);
 
     public OrphanCgroups.Outcome? RemoveOrphanCgroups(DateTimeOffset now) =>
-        OrphanCgroups.RemoveAll(cgroups, _records.LoadAll().Select(r => r.ContainerId).ToHashSet(StringComparer.Ordinal), now);
+        OrphanCgroups.RemoveAll(cgroups,
+            _records.LoadAll().Select(r => r.ContainerId).ToHashSet(StringComparer.Ordinal), now);
 
     private static async Task<int?> NoExitCode(Task exited)
     {

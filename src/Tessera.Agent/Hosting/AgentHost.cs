@@ -171,7 +171,9 @@ public sealed partial class AgentHost : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "recovery: {Reattached} container(s) re-attached, {Ended} ended while the agent was down, {Resent} update(s) to resend, {Killed} container(s) killed")]
     private static partial void LogRecovered(ILogger logger, int reattached, int ended, int resent, int killed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "recovery: removed {Removed} empty cgroup(s) of containers no checkpoint knows; left {Busy} with processes in them and {Young} younger than a minute (another agent's)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "recovery: removed {Removed} empty cgroup(s) of containers no checkpoint knows; " +
+            "left {Busy} with processes in them and {Young} younger than a minute (another agent's)")]
     private static partial void LogOrphanCgroups(ILogger logger, int removed, int busy, int young);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "recovery: cannot read the checkpoint {Path}; that task is not recovered")]

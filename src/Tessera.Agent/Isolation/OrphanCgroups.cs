@@ -17,10 +17,15 @@ internal static class OrphanCgroups
     /// <summary>One container cgroup found under the root of one hierarchy.</summary>
     public sealed record Seen(string Dir, string ContainerId, bool Populated, DateTimeOffset Changed);
 
-    /// <summary>What was done: cgroups removed, and unknown ones left because processes are in them or they are young.</summary>
+    /// <summary>
+    /// What was done: cgroups removed, and unknown ones left because processes are in them or they are young.
+    /// </summary>
     public sealed record Outcome(int Removed, int LeftWithProcesses, int LeftYoung);
 
-    /// <summary>The cgroups to remove: not a known container's (a nested one's name is <c>parent.child</c>), empty, old enough.</summary>
+    /// <summary>
+    /// The cgroups to remove: not a known container's (a nested one's name is <c>parent.child</c>), empty,
+    /// old enough.
+    /// </summary>
     public static IReadOnlyList<Seen> Decide(IEnumerable<Seen> seen, IReadOnlySet<string> known, DateTimeOffset now) =>
         [.. seen.Where(s => !known.Contains(Owner(s.ContainerId)) && !s.Populated && now - s.Changed >= MinAge)];
 
@@ -31,7 +36,8 @@ internal static class OrphanCgroups
         var orphans = Decide(seen, known, now);
         var removed = orphans.Count(o => TryRemoveTree(o.Dir));
         var unknown = seen.Where(s => !known.Contains(Owner(s.ContainerId))).ToList();
-        return new Outcome(removed, unknown.Count(s => s.Populated), unknown.Count(s => !s.Populated && now - s.Changed < MinAge));
+        return new Outcome(removed, unknown.Count(s => s.Populated),
+            unknown.Count(s => !s.Populated && now - s.Changed < MinAge));
     }
 
     private static string Owner(string containerId)
@@ -61,7 +67,9 @@ internal static class OrphanCgroups
         }
     }
 
-    /// <summary>True when a process is in the cgroup or below; a cgroup that can't be read counts as busy (it is left).</summary>
+    /// <summary>
+    /// True when a process is in the cgroup or below; a cgroup that can't be read counts as busy (it is left).
+    /// </summary>
     private static bool Populated(string dir)
     {
         try
@@ -81,7 +89,8 @@ internal static class OrphanCgroups
     private static DateTimeOffset Changed(string dir)
     {
         var info = new DirectoryInfo(dir);
-        return new DateTimeOffset(info.LastWriteTimeUtc > info.CreationTimeUtc ? info.LastWriteTimeUtc : info.CreationTimeUtc, TimeSpan.Zero);
+        return new DateTimeOffset(
+            info.LastWriteTimeUtc > info.CreationTimeUtc ? info.LastWriteTimeUtc : info.CreationTimeUtc, TimeSpan.Zero);
     }
 
     private static bool TryRemoveTree(string dir)

@@ -33,18 +33,26 @@ public static class JsonErrorText
             : text.TrimEnd('.');
     }
 
-    /// <summary>True when the value at <paramref name="path"/> is an entry of a map (a dictionary), where null is no value.</summary>
+    /// <summary>
+    /// True when the value at <paramref name="path"/> is an entry of a map (a dictionary), where null is no value.
+    /// </summary>
     public static bool IsMapEntry(JsonTypeInfo root, string path)
     {
         ArgumentNullException.ThrowIfNull(root);
         var segments = JsonPaths.Segments(path);
-        return segments.Count > 0 && TypeAt(root, segments.Take(segments.Count - 1)) is { Kind: JsonTypeInfoKind.Dictionary };
+        return segments.Count > 0
+            && TypeAt(root, segments.Take(segments.Count - 1)) is { Kind: JsonTypeInfoKind.Dictionary };
     }
 
-    /// <summary>What the value at <paramref name="path"/> must be, in words (<c>an object</c>, <c>a string</c>).</summary>
+    /// <summary>
+    /// What the value at <paramref name="path"/> must be, in words (<c>an object</c>, <c>a string</c>).
+    /// </summary>
     public static string ExpectedAt(JsonTypeInfo root, string path) => Expected(TypeAt(root, JsonPaths.Segments(path)));
 
-    /// <summary>Follows path segments through the metadata to the expected type (a map's keys and an array's indices lead to the element).</summary>
+    /// <summary>
+    /// Follows path segments through the metadata to the expected type (a map's keys and an array's indices lead
+    /// to the element).
+    /// </summary>
     private static JsonTypeInfo? TypeAt(JsonTypeInfo root, IEnumerable<object> segments)
     {
         JsonTypeInfo? current = root;

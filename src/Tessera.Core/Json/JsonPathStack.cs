@@ -35,7 +35,9 @@ internal sealed class JsonPathStack
         _frames[^1] = top with { Index = top.Index + 1 };
     }
 
-    /// <summary>Records <paramref name="name"/> as the current property; false when the object had it already.</summary>
+    /// <summary>
+    /// Records <paramref name="name"/> as the current property; false when the object had it already.
+    /// </summary>
     public bool AddName(string name)
     {
         var top = _frames[^1];
@@ -65,7 +67,8 @@ internal sealed class JsonPathStack
         if (name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             path.Append('.').Append(name);
         else
-            path.Append("['").Append(StrictJson.Printable(name).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            path.Append("['").Append(StrictJson.Printable(name).Replace("'", "\\'", StringComparison.Ordinal))
+                .Append("']");
     }
 
     private record struct Frame(HashSet<string>? Names, string? Name, int Index);

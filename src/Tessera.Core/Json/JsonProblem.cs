@@ -19,7 +19,9 @@ public enum JsonProblemKind
     Value,
 }
 
-/// <summary>Why a JSON input was refused: the JSON path of the offending value and the rule, fit for a 400 body.</summary>
+/// <summary>
+/// Why a JSON input was refused: the JSON path of the offending value and the rule, fit for a 400 body.
+/// </summary>
 /// <param name="Path">A JSON path such as <c>$.accept.operations[1]</c>.</param>
 /// <param name="Rule">What was wrong, in words (<c>must not be null</c>).</param>
 /// <param name="Kind">Which kind of rule it was.</param>

@@ -61,13 +61,16 @@ public static class StrictJson
                     break;
                 case JsonTokenType.Null when path.InArray:
                     path.Element();
-                    return new(path.ToString(), "must not be null (an array holds values, never null)", JsonProblemKind.NullElement);
+                    return new(path.ToString(), "must not be null (an array holds values, never null)",
+                        JsonProblemKind.NullElement);
                 case JsonTokenType.Null when nullRefused is not null && nullRefused(path.ToString()):
-                    return new(path.ToString(), "must not be null (a map holds values, never null)", JsonProblemKind.NullElement);
+                    return new(path.ToString(), "must not be null (a map holds values, never null)",
+                        JsonProblemKind.NullElement);
                 case JsonTokenType.String:
                     path.Element();
                     if (reader.ValueIsEscaped && !Decodes(ref reader))
-                        return new(path.ToString(), "the string holds an escape that is a lone UTF-16 surrogate", JsonProblemKind.Encoding);
+                        return new(path.ToString(), "the string holds an escape that is a lone UTF-16 surrogate",
+                            JsonProblemKind.Encoding);
                     break;
                 default:
                     path.Element();
@@ -86,10 +89,12 @@ public static class StrictJson
         }
         catch (InvalidOperationException)
         {
-            return new(path.ToString(), "a property name holds an escape that is a lone UTF-16 surrogate", JsonProblemKind.Encoding);
+            return new(path.ToString(), "a property name holds an escape that is a lone UTF-16 surrogate",
+                JsonProblemKind.Encoding);
         }
         if (!path.AddName(name))
-            return new(path.ToString(), $"the key '{Printable(name)}' appears more than once in its object", JsonProblemKind.DuplicateKey);
+            return new(path.ToString(), $"the key '{Printable(name)}' appears more than once in its object",
+                JsonProblemKind.DuplicateKey);
         return null;
     }
 
@@ -111,13 +116,17 @@ public static class StrictJson
         var offset = 0;
         while (offset < utf8.Length)
         {
-            if (Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done) return offset;
+            if (Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return offset;
             offset += consumed;
         }
         return offset;
     }
 
-    /// <summary>System.Text.Json's reader message ("'x' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 3.").</summary>
+    /// <summary>
+    /// System.Text.Json's reader message
+    /// ("'x' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 3.").
+    /// </summary>
     private static string SyntaxMessage(JsonException e) => e.Message.TrimEnd('.');
 
     /// <summary>A name as it may appear in an error text: control characters escaped, long names cut.</summary>

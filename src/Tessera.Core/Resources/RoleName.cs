@@ -27,17 +27,21 @@ public static class RoleName
             if (part is "." or "..") return $"role '{Shown(role)}' must not have a '{part}' component";
             if (part == Default) return $"role '{Shown(role)}' must not have a '*' component";
             if (part[0] == '-') return $"role '{Shown(role)}' has a component starting with '-'";
-            if (part.Length > MaxComponentLength) return $"role '{Shown(role)}' has a component longer than {MaxComponentLength} characters";
+            if (part.Length > MaxComponentLength)
+                return $"role '{Shown(role)}' has a component longer than {MaxComponentLength} characters";
             foreach (var c in part)
                 if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-                    return $"role '{Shown(role)}' may only hold ASCII letters, digits, '.', '_', '-' (and '/' between components)";
+                    return $"role '{Shown(role)}' may only hold ASCII letters, digits, '.', '_', '-' " +
+                        "(and '/' between components)";
         }
         return null;
     }
 
     public static bool IsValid(string? role) => Validate(role) is null;
 
-    /// <summary>A role as an error text may show it: printable ASCII kept, anything else as <c>\uXXXX</c>, cut at 100.</summary>
+    /// <summary>
+    /// A role as an error text may show it: printable ASCII kept, anything else as <c>\uXXXX</c>, cut at 100.
+    /// </summary>
     private static string Shown(string role)
     {
         var text = new System.Text.StringBuilder();

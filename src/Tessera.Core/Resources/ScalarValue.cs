@@ -36,7 +36,8 @@ public readonly record struct ScalarValue(long Milli) : IComparable<ScalarValue>
         if (!double.IsFinite(value)) return "must be a finite number";
         if (value < 0) return "must not be negative";
         if (value != 0 && value < Granularity / 2)
-            return $"must be 0 or at least {Granularity} (amounts are kept to three decimals; {value.ToString(CultureInfo.InvariantCulture)} rounds to 0)";
+            return $"must be 0 or at least {Granularity} (amounts are kept to three decimals; " +
+                $"{value.ToString(CultureInfo.InvariantCulture)} rounds to 0)";
         if (value > Max.Value) return $"must be at most {Max} (2^40)";
         return null;
     }
@@ -45,10 +46,12 @@ public readonly record struct ScalarValue(long Milli) : IComparable<ScalarValue>
     public static ScalarValue FromDouble(double value)
     {
         if (!double.IsFinite(value))
-            throw new ResourceInvariantException($"scalar value {value.ToString(CultureInfo.InvariantCulture)} is not a finite number");
+            throw new ResourceInvariantException(
+                $"scalar value {value.ToString(CultureInfo.InvariantCulture)} is not a finite number");
         var scaled = Math.Round(value * Scale, MidpointRounding.AwayFromZero);
         if (Math.Abs(scaled) > Max.Milli)
-            throw new ResourceInvariantException($"scalar value {value.ToString(CultureInfo.InvariantCulture)} is too large");
+            throw new ResourceInvariantException(
+                $"scalar value {value.ToString(CultureInfo.InvariantCulture)} is too large");
         return new ScalarValue((long)scaled);
     }
 

@@ -11,7 +11,9 @@ namespace Tessera.Executor.Thermos;
 /// </summary>
 public static partial class ThermosTaskReader
 {
-    /// <summary>The most processes one task may have (the scheduler checks a task's JSON on the request path).</summary>
+    /// <summary>
+    /// The most processes one task may have (the scheduler checks a task's JSON on the request path).
+    /// </summary>
     public const int MaxProcesses = 1000;
 
     /// <summary>Parses and validates <paramref name="json"/>.</summary>
@@ -56,7 +58,8 @@ public static partial class ThermosTaskReader
         if (!root.TryGetProperty("processes", out var list) || list.ValueKind != JsonValueKind.Array)
             throw new ThermosConfigException(prefix + "processes", "required: a list of processes");
         if (list.GetArrayLength() > MaxProcesses)
-            throw new ThermosConfigException(prefix + "processes", $"at most {MaxProcesses} processes, not {list.GetArrayLength()}");
+            throw new ThermosConfigException(prefix + "processes",
+                $"at most {MaxProcesses} processes, not {list.GetArrayLength()}");
         var processes = new List<ThermosProcess>();
         var i = 0;
         foreach (var item in list.EnumerateArray())

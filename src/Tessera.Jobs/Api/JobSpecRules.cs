@@ -39,7 +39,8 @@ public static class JobSpecRules
         if (r is null) return "template.resources: required (cpus, ram_mb, disk_mb)";
         var max = ScalarValue.Max.Value;
         if (!double.IsFinite(r.Cpus) || r.Cpus < ScalarValue.Granularity || r.Cpus > max)
-            return $"template.resources.cpus: must be a number from {ScalarValue.Granularity} to {ScalarValue.Max}, not {Shown(r.Cpus)}";
+            return $"template.resources.cpus: must be a number from {ScalarValue.Granularity} to {ScalarValue.Max}, " +
+                $"not {Shown(r.Cpus)}";
         if (r.RamMb < 1 || r.RamMb > max)
             return $"template.resources.ram_mb: must be from 1 to {ScalarValue.Max}, not {r.RamMb}";
         if (r.DiskMb < 0 || r.DiskMb > max)
@@ -55,7 +56,9 @@ public static class JobSpecRules
             return $"template.max_task_failures: must be -1 (unlimited) or more, not {t.MaxTaskFailures}";
         if (string.IsNullOrWhiteSpace(t.Command) && string.IsNullOrWhiteSpace(t.TaskJson))
             return "template.command: required (a shell command line) unless template.task_json is given";
-        if (!t.Ports.IsDefault && t.Ports.FirstOrDefault(p => string.IsNullOrWhiteSpace(p) || p.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))) is { } port)
+        if (!t.Ports.IsDefault
+            && t.Ports.FirstOrDefault(p => string.IsNullOrWhiteSpace(p)
+                || p.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))) is { } port)
             return $"template.ports: port name '{port}' may only contain letters, digits, '_' and '-'";
         if (t.PartitionPolicy is { DelaySecs: < 0 })
             return $"template.partition_policy.delay_secs: must not be negative, not {t.PartitionPolicy.DelaySecs}";
@@ -74,7 +77,8 @@ public static class JobSpecRules
         {
             return $"template.task_json: {e.Message}";
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException
+            or ArgumentException)
         {
             return "template.task_json: not a task the process-tree executor reads (a field has the wrong type)";
         }

@@ -39,7 +39,8 @@ internal static class JobsEndpoints
         }, JobsApiJsonContext.Default.JobDiff));
         app.MapPost(JobPath + "/kill", (HttpContext http) => WithKey(http, async key =>
         {
-            var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest, new InstancesRequest(All: true));
+            var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.InstancesRequest,
+                new InstancesRequest(All: true));
             if (body.Problem is { } problem) return problem;
             var request = body.Value!;
             IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
@@ -50,7 +51,8 @@ internal static class JobsEndpoints
             JobsApiJsonContext.Default.ActionResult));
         app.MapPost(JobPath + "/restart", (HttpContext http) => WithKey(http, async key =>
         {
-            var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.RestartRequest, new RestartRequest(All: true));
+            var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.RestartRequest,
+                new RestartRequest(All: true));
             if (body.Problem is { } problem) return problem;
             var request = body.Value!;
             IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;

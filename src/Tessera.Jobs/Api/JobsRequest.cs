@@ -20,8 +20,11 @@ internal static class JobsRequest
     /// <summary>Calls whose body is optional (kill, restart: empty means all instances).</summary>
     public static readonly BodyRules Optional = Spec with { EmptyAllowed = true };
 
-    /// <summary>A body of <paramref name="type"/>; an empty one is <paramref name="whenEmpty"/> (null: required).</summary>
-    public static async Task<ApiOutcome<T>> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> type, T? whenEmpty) where T : class
+    /// <summary>
+    /// A body of <paramref name="type"/>; an empty one is <paramref name="whenEmpty"/> (null: required).
+    /// </summary>
+    public static async Task<ApiOutcome<T>> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> type, T? whenEmpty)
+        where T : class
     {
         var read = await JsonBody.ReadAsync(http, whenEmpty is null ? Spec : Optional, body =>
             body.IsEmpty ? BodyRead<T>.Ok(whenEmpty!) : Decode(body, type));
@@ -39,16 +42,20 @@ internal static class JobsRequest
         if (Outcome(read) is { Problem: { } problem }) return problem;
         var spec = read.Value!;
         if (JobSpecRules.Problem(spec) is { } invalid) return ApiProblem.BadRequest(invalid);
-        if (key is not null && spec.Key != key) return ApiProblem.BadRequest($"key: the body's key {spec.Key} is not {key} (the URL's)");
+        if (key is not null && spec.Key != key)
+            return ApiProblem.BadRequest($"key: the body's key {spec.Key} is not {key} (the URL's)");
         return ApiOutcome<JobSpec>.Ok(spec);
     }
 
     private static BodyRead<T> Decode<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> type) where T : class
     {
-        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem) return Refused<T>(problem.Path, Rule(problem, type));
+        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem)
+            return Refused<T>(problem.Path, Rule(problem, type));
         try
         {
-            return JsonSerializer.Deserialize(body.Span, type) is { } value ? BodyRead<T>.Ok(value) : Refused<T>("$", "must be a JSON object, not null");
+            return JsonSerializer.Deserialize(body.Span, type) is { } value
+                ? BodyRead<T>.Ok(value)
+                : Refused<T>("$", "must be a JSON object, not null");
         }
         catch (JsonException e)
         {
@@ -59,12 +66,16 @@ internal static class JobsRequest
     private static BodyRead<JobSpec> DecodeJob(ReadOnlyMemory<byte> body, JobKey? key)
     {
         var type = JobsApiJsonContext.Default.JobSpec;
-        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem) return Refused<JobSpec>(problem.Path, Rule(problem, type));
-        if (JsonNode.Parse(body.Span) is not JsonObject job) return Refused<JobSpec>("$", "must be a JSON object (a job spec)");
+        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem)
+            return Refused<JobSpec>(problem.Path, Rule(problem, type));
+        if (JsonNode.Parse(body.Span) is not JsonObject job)
+            return Refused<JobSpec>("$", "must be a JSON object (a job spec)");
         FillDefaults(job, key);
         try
         {
-            return job.Deserialize(type) is { } spec ? BodyRead<JobSpec>.Ok(spec) : Refused<JobSpec>("$", "must be a job spec, not null");
+            return job.Deserialize(type) is { } spec
+                ? BodyRead<JobSpec>.Ok(spec)
+                : Refused<JobSpec>("$", "must be a job spec, not null");
         }
         catch (JsonException e)
         {
@@ -75,7 +86,10 @@ internal static class JobsRequest
     private static void FillDefaults(JsonObject job, JobKey? key)
     {
         if (key is not null && job["key"] is null)
-            job["key"] = new JsonObject { ["cluster"] = key.Cluster, ["role"] = key.Role, ["environment"] = key.Environment, ["name"] = key.Name };
+            job["key"] = new JsonObject
+            {
+                ["cluster"] = key.Cluster, ["role"] = key.Role, ["environment"] = key.Environment, ["name"] = key.Name
+            };
         if (job["template"] is not JsonObject template) return;
         if (template["job"] is null && job["key"] is JsonNode keyNode) template["job"] = keyNode.DeepClone();
         template["instance_id"] ??= 0;
@@ -84,9 +98,12 @@ internal static class JobsRequest
     }
 
     private static string Rule(JsonProblem problem, JsonTypeInfo type) =>
-        problem.Kind == JsonProblemKind.NullElement ? $"must be {JsonErrorText.ExpectedAt(type, problem.Path)}, not null" : problem.Rule;
+        problem.Kind == JsonProblemKind.NullElement
+            ? $"must be {JsonErrorText.ExpectedAt(type, problem.Path)}, not null"
+            : problem.Rule;
 
-    private static BodyRead<T> Refused<T>(string path, string rule) => BodyRead<T>.Refused(400, $"{JsonPaths.Field(path)}: {rule}");
+    private static BodyRead<T> Refused<T>(string path, string rule) =>
+        BodyRead<T>.Refused(400, $"{JsonPaths.Field(path)}: {rule}");
 
     private static ApiOutcome<T> Outcome<T>(BodyRead<T> read) =>
         read.IsRefused ? new ApiProblem(read.Status, read.Problem!) : ApiOutcome<T>.Ok(read.Value!);

@@ -13,7 +13,8 @@ public static class AuroraConfigLoader
 {
     private static readonly Lazy<string> Prelude = new(() =>
     {
-        using var stream = typeof(AuroraConfigLoader).Assembly.GetManifestResourceStream("Tessera.Jobs.Config.prelude.py")
+        using var stream = typeof(AuroraConfigLoader).Assembly
+            .GetManifestResourceStream("Tessera.Jobs.Config.prelude.py")
             ?? throw new InvalidOperationException("the Python prelude is not embedded in Tessera.Jobs");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -22,7 +23,8 @@ public static class AuroraConfigLoader
     /// <summary>The prelude's source (embedded resource <c>Config/prelude.py</c>).</summary>
     public static string PreludeSource => Prelude.Value;
 
-    public static async Task<ConfigLoadResult> LoadAsync(string path, ConfigLoadOptions options, CancellationToken cancellationToken)
+    public static async Task<ConfigLoadResult> LoadAsync(string path, ConfigLoadOptions options,
+        CancellationToken cancellationToken)
     {
         var file = new SourceLocation(path, null);
         if (!File.Exists(path))
@@ -33,10 +35,12 @@ public static class AuroraConfigLoader
         return ConfigResolver.Resolve(evaluation.Jobs!, options, file);
     }
 
-    public static async Task<ConfigLoadResult> ReadJsonAsync(string path, ConfigLoadOptions options, CancellationToken cancellationToken)
+    public static async Task<ConfigLoadResult> ReadJsonAsync(string path, ConfigLoadOptions options,
+        CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
-            return ConfigLoadResult.Failed(ConfigError.At(new SourceLocation(path, null), null, "file", $"no such JSON file: {path}"));
+            return ConfigLoadResult.Failed(
+                ConfigError.At(new SourceLocation(path, null), null, "file", $"no such JSON file: {path}"));
         var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         return ReadJson(text, path, options);
     }
@@ -51,32 +55,44 @@ public static class AuroraConfigLoader
         }
         catch (JsonException e)
         {
-            return ConfigLoadResult.Failed(new ConfigError(source, (int?)(e.LineNumber + 1), null, "json", $"not valid JSON: {e.Message}"));
+            return ConfigLoadResult.Failed(
+                new ConfigError(source, (int?)(e.LineNumber + 1), null, "json", $"not valid JSON: {e.Message}"));
         }
         var jobs = ConfigResolver.JobsOf(document, out var error);
-        return jobs is null ? ConfigLoadResult.Failed(ConfigError.At(file, null, "json", error!)) : ConfigResolver.Resolve(jobs, options, file);
+        return jobs is null
+            ? ConfigLoadResult.Failed(ConfigError.At(file, null, "json", error!))
+            : ConfigResolver.Resolve(jobs, options, file);
     }
 
     private sealed record Evaluation(IReadOnlyList<JsonObject>? Jobs, ConfigError? Error);
 
-    private static async Task<Evaluation> EvaluateAsync(string path, ConfigLoadOptions options, CancellationToken cancellationToken)
+    private static async Task<Evaluation> EvaluateAsync(string path, ConfigLoadOptions options,
+        CancellationToken cancellationToken)
     {
         var file = new SourceLocation(path, null);
-        var run = await ConfigEvaluation.RunAsync(path, options, Prelude.Value, cancellationToken).ConfigureAwait(false);
+        var run = await ConfigEvaluation.RunAsync(path, options, Prelude.Value, cancellationToken)
+            .ConfigureAwait(false);
         if (run.StartError is { } cannot)
-            return new(null, ConfigError.At(file, null, "python", $"cannot run '{options.Python}' to evaluate the config ({cannot}); install python3 or give its path"));
+            return new(null, ConfigError.At(file, null, "python",
+                $"cannot run '{options.Python}' to evaluate the config ({cannot}); " +
+                "install python3 or give its path"));
         if (run.TimedOut)
             return new(null, ConfigError.At(file, null, "timeout",
-                $"evaluating the config took longer than {options.Timeout.TotalSeconds:0.#} s and was stopped, with everything it started (an endless loop?){Written(run)}"));
+                $"evaluating the config took longer than {options.Timeout.TotalSeconds:0.#} s and was stopped, " +
+                $"with everything it started (an endless loop?){Written(run)}"));
         if (run.ResultBytes > ConfigEvaluation.MaxResultBytes)
             return new(null, ConfigError.At(file, null, "output",
-                $"the config's result is {Size(run.ResultBytes)}, more than the {Size(ConfigEvaluation.MaxResultBytes)} read; it was not used"));
+                $"the config's result is {Size(run.ResultBytes)}, more than the " +
+                $"{Size(ConfigEvaluation.MaxResultBytes)} read; it was not used"));
         return Parse(run, file);
     }
 
     /// <summary>How much the config wrote to stderr, when that was more than was kept.</summary>
     private static string Written(ConfigEvaluation.Outcome run) =>
-        run.StderrBytes > ConfigEvaluation.StderrTailBytes ? $"; it wrote {Size(run.StderrBytes)} to stderr (only the last {Size(ConfigEvaluation.StderrTailBytes)} were kept)" : "";
+        run.StderrBytes > ConfigEvaluation.StderrTailBytes
+            ? $"; it wrote {Size(run.StderrBytes)} to stderr " +
+                $"(only the last {Size(ConfigEvaluation.StderrTailBytes)} were kept)"
+            : "";
 
     private static string Size(long bytes) => bytes >= 1024 * 1024
         ? $"{bytes / (1024.0 * 1024):0.#} MB"
@@ -96,7 +112,8 @@ public static class AuroraConfigLoader
         {
             var tail = run.StderrTail.Length > 2000 ? run.StderrTail[^2000..] : run.StderrTail;
             return new(null, ConfigError.At(file, null, "python",
-                $"python3 exited with code {run.ExitCode} without a result{Written(run)}{(tail.Length > 0 ? ": " + tail.Trim() : "")}"));
+                $"python3 exited with code {run.ExitCode} without a result{Written(run)}" +
+                $"{(tail.Length > 0 ? ": " + tail.Trim() : "")}"));
         }
         if (result["ok"]?.GetValue<bool>() == true && result["jobs"] is JsonArray jobs)
             return new(jobs.OfType<JsonObject>().ToList(), null);

@@ -20,16 +20,20 @@ internal static class ConfigEvaluation
     public const int StderrTailBytes = 16 * 1024;
 
     /// <summary>What the run left: its result (cut when too large), its stderr's tail, how it ended.</summary>
-    public sealed record Outcome(string Result, long ResultBytes, string StderrTail, long StderrBytes, int ExitCode, bool TimedOut, string? StartError);
+    public sealed record Outcome(string Result, long ResultBytes, string StderrTail, long StderrBytes, int ExitCode,
+        bool TimedOut, string? StartError);
 
-    public static async Task<Outcome> RunAsync(string path, ConfigLoadOptions options, string prelude, CancellationToken ct)
+    public static async Task<Outcome> RunAsync(string path, ConfigLoadOptions options, string prelude,
+        CancellationToken ct)
     {
         using var cgroup = EvaluationCgroup.TryCreate();
         var start = new ProcessStartInfo(options.Python)
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-I", "-S", "-c", prelude, path, options.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture), cgroup?.Directory ?? "" })
+        foreach (var argument in new[] { "-I", "-S", "-c", prelude, path,
+            options.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture), cgroup?.Directory ?? "" })
             start.ArgumentList.Add(argument);
         Process process;
         try
@@ -52,11 +56,14 @@ internal static class ConfigEvaluation
             if (timedOut) await KillAllAsync(process, cgroup).ConfigureAwait(false);
             cgroup?.Kill();
             // The supervisor killed what it started, so the pipes close; a second is plenty to drain them.
-            await Task.WhenAny(readers, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+            await Task.WhenAny(readers, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None))
+                .ConfigureAwait(false);
             await reading.CancelAsync().ConfigureAwait(false);
-            await readers.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            await readers.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None,
+                TaskScheduler.Default).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
-            return new(result.Text(), result.Total, stderr.Text(), stderr.Total, timedOut ? -1 : process.ExitCode, timedOut, null);
+            return new(result.Text(), result.Total, stderr.Text(), stderr.Total, timedOut ? -1 : process.ExitCode,
+                timedOut, null);
         }
     }
 
@@ -75,7 +82,9 @@ internal static class ConfigEvaluation
         }
     }
 
-    /// <summary>SIGTERM lets the supervisor kill what it started; then SIGKILL to its tree, its group and its cgroup.</summary>
+    /// <summary>
+    /// SIGTERM lets the supervisor kill what it started; then SIGKILL to its tree, its group and its cgroup.
+    /// </summary>
     private static async Task KillAllAsync(Process process, EvaluationCgroup? cgroup)
     {
         Signals.Kill(process.Id, Signals.SIGTERM);
