@@ -23,7 +23,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
             ? int.Parse(given, CultureInfo.InvariantCulture) : DefaultSeed;
         await using var world = await FuzzWorld.StartAsync();
 
-        var report = await new FuzzRunner(world, seed).RunAsync(Requests, CancellationToken.None);
+        var report = await new FuzzRunner(world, new FuzzReport(seed)).RunAsync(0, Requests, CancellationToken.None);
 
         output.WriteLine(report.ToString());
         Assert.True(report.Clean, $"seed {seed}:\n{report}");

@@ -39,6 +39,9 @@ public sealed class FuzzCluster : IAsyncDisposable
             Port = 0, WorkDir = Path.Combine(root, "master"), Registry = "sqlite", Hostname = "127.0.0.1",
             // Offers come back quicker after a DECLINE or a new subscription: fewer waits between requests.
             AllocationInterval = TimeSpan.FromMilliseconds(100),
+            // Every request reads the state twice: keep what ended short, so a read costs the same all run long.
+            MaxCompletedTasksPerFramework = 50,
+            MaxCompletedFrameworks = 10,
         }, logs: logs, ct: ct);
         var agents = new List<AgentHost>();
         for (var i = 0; i < 2; i++)

@@ -3,7 +3,9 @@ using System.Text;
 namespace Tessera.Testing.Fuzz;
 
 /// <summary>The tally of a fuzz run and the first failures in full (request as curl, answer, state diff).</summary>
-public sealed class FuzzReport(int seed)
+/// <param name="seed">The run's seed.</param>
+/// <param name="log">Where failures go as they happen, and progress every 10,000 requests (none: kept for the report only).</param>
+public sealed class FuzzReport(int seed, TextWriter? log = null)
 {
     private const int KeptFailures = 20;
 
@@ -25,12 +27,31 @@ public sealed class FuzzReport(int seed)
 
     public void Fail(string kind, int index, FuzzRequest request, Uri server, int status, string answer, string? detail = null)
     {
-        if (Failures.Count >= KeptFailures) return;
         var text = new StringBuilder($"{kind}: request {index} (seed {Seed}), {request.Sample.Name}, mutation {request.Mutation}, answer {status}\n");
         text.Append("  ").Append(request.ToCurl(server)).Append('\n');
         text.Append("  answer: ").Append(answer.Length > 500 ? answer[..500] + "…" : answer).Append('\n');
         if (detail is not null) text.Append("  ").Append(detail.Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
-        Failures.Add(text.ToString());
+        if (Failures.Count < KeptFailures) Failures.Add(text.ToString());
+        log?.Write(text.ToString());
+        log?.Flush();
+    }
+
+    /// <summary>Times the world could not be put back (a subscription, the residents); the run went on.</summary>
+    public int WorldTroubles { get; private set; }
+
+    /// <summary>Notes that the world could not be put back before request <paramref name="index"/>.</summary>
+    public void WorldTrouble(int index, string why)
+    {
+        WorldTroubles++;
+        log?.WriteLine($"world: before request {index}: {(why.Length > 600 ? why[..600] + "…" : why)}");
+    }
+
+    /// <summary>A progress line to the log.</summary>
+    public void Progress(TimeSpan segment)
+    {
+        log?.WriteLine($"fuzz: {Requests} requests, {ServerErrors} server errors, {StateChangesOnRefusal} state changes on refusal, " +
+            $"{(Elapsed + segment).TotalSeconds:0} s");
+        log?.Flush();
     }
 
     /// <summary>The report; its last line is the one the issue asks for.</summary>
@@ -40,7 +61,9 @@ public sealed class FuzzReport(int seed)
         foreach (var failure in Failures) text.Append(failure);
         text.Append($"statuses: {string.Join(", ", ByStatus.Select(s => $"{s.Key} {s.Value}"))}\n");
         text.Append($"accepted {Accepted}, refused {Refusals} ({BadRefusals} without a field or leaking internals), ");
-        text.Append($"{RecheckedNoise} digest changes from earlier calls ruled out by a repeat, {Resubscriptions} resubscriptions, {Elapsed.TotalSeconds:0.0} s ({Timing})\n");
+        text.Append($"{RecheckedNoise} digest changes from earlier calls ruled out by a repeat, ");
+        text.Append($"{Resubscriptions} resubscriptions, {WorldTroubles} times the residents could not be restored, ");
+        text.Append($"{Elapsed.TotalSeconds:0.0} s ({Timing})\n");
         text.Append($"fuzz: {Requests} requests, {ServerErrors} server errors, {StateChangesOnRefusal} state changes on refusal");
         return text.ToString();
     }

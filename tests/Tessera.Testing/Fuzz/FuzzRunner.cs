@@ -8,38 +8,43 @@ namespace Tessera.Testing.Fuzz;
 /// The seeded fuzz loop over every API of a <see cref="FuzzWorld"/>. Each request: a weighted
 /// sample, filled and mutated by <c>Random(seed, index)</c>; sent; then the oracle: no 5xx; a 4xx
 /// names a field and leaks nothing; a 4xx changes no state. The state check compares digests read
-/// right before and after; a change no background activity could make fails at once, any other
-/// change is repeated (a refusal may be sent again: it must change nothing) and fails only if the
-/// repeat changes the state again.
+/// before and after; a change no background activity could make fails at once, any other change is
+/// repeated (a refusal may be sent again: it must change nothing) and fails only if every repeat
+/// changes, again, state that the call names.
 /// </summary>
-public sealed class FuzzRunner(FuzzWorld world, int seed, TextWriter? log = null)
+public sealed class FuzzRunner(FuzzWorld world, FuzzReport report)
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly StateDigest _digest = new(world.Cluster.Master.Address, world.Agent, world.Cluster.Jobs.Address);
-    private readonly IReadOnlyList<FuzzSample> _samples = [.. MasterSamples.All, .. OperatorSamples.All, .. ExecutorAndJobsSamples.All];
-    private readonly FuzzReport _report = new(seed);
+    private readonly IReadOnlyList<FuzzSample> _samples =
+        [.. MasterSamples.All, .. OperatorSamples.All, .. ExecutorAndJobsSamples.All];
+    private readonly FuzzReport _report = report;
+    private readonly int _seed = report.Seed;
     private IReadOnlyList<string>? _settled;
 
-    public async Task<FuzzReport> RunAsync(int requests, CancellationToken ct)
+    /// <summary>Sends requests <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 of the seed's sequence.</summary>
+    public async Task<FuzzReport> RunAsync(int first, int count, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < requests; i++)
+        for (var i = first; i < first + count; i++)
         {
             _keeping.Start();
             await KeepWorldAsync(i, ct).ConfigureAwait(false);
             _keeping.Stop();
             await OneAsync(i, ct).ConfigureAwait(false);
             _report.Requests++;
-            if (log is not null && (i + 1) % 10_000 == 0) log.WriteLine($"fuzz: {i + 1} requests, {_report.ServerErrors} server errors, {_report.StateChangesOnRefusal} state changes on refusal, {clock.Elapsed.TotalSeconds:0} s");
+            if ((i + 1) % 10_000 == 0) _report.Progress(clock.Elapsed);
         }
-        _report.Elapsed = clock.Elapsed;
-        _report.Timing = $"sending {_sending.Elapsed.TotalSeconds:0.0} s, {_digests} state digests {_reading.Elapsed.TotalSeconds:0.0} s, repeats {_rechecking.Elapsed.TotalSeconds:0.0} s, keeping the world {_keeping.Elapsed.TotalSeconds:0.0} s";
+        _report.Elapsed += clock.Elapsed;
+        _report.Timing = $"sending {_sending.Elapsed.TotalSeconds:0.0} s, {_digests} state digests " +
+            $"{_reading.Elapsed.TotalSeconds:0.0} s, repeats {_rechecking.Elapsed.TotalSeconds:0.0} s, " +
+            $"keeping the world {_keeping.Elapsed.TotalSeconds:0.0} s (last cluster)";
         return _report;
     }
 
     private async Task OneAsync(int index, CancellationToken ct)
     {
-        var random = new Random(unchecked((seed * 1_000_003) ^ index));
+        var random = new Random(unchecked((_seed * 1_000_003) ^ index));
         var sample = Pick(random);
         sample = sample with { Path = Fill(sample.Path, index, random) };
         var request = RequestMaker.Make(sample, t => Fill(t, index, random), world.Framework.Values.GetValueOrDefault("stream_id"), random);
@@ -84,20 +89,24 @@ public sealed class FuzzRunner(FuzzWorld world, int seed, TextWriter? log = null
             _report.Fail("state changed on refusal", index, request, server, status, answer, string.Join("\n", certain));
             return;
         }
+        // Background activity moves tasks, agents and offers all the time. A change counts only when
+        // it touches what the call names (its ids, roles, keys) and comes back with every repeat.
+        var named = RequestNames.Of(request);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var settled = await SettledAsync(ct).ConfigureAwait(false);
             var (again, _) = await SendAsync(server, request, ct).ConfigureAwait(false);
             var now = await DigestAsync(ct).ConfigureAwait(false);
             _settled = now;
-            if (again < 400 || again >= 500 || now.SequenceEqual(settled))
+            if (again < 400 || again >= 500 || !RequestNames.Touched(named, settled, now))
             {
                 _report.RecheckedNoise++;
                 return;
             }
         }
         _report.StateChangesOnRefusal++;
-        _report.Fail("state changed on refusal (three repeats)", index, request, server, status, answer, StateDigest.Diff(before, after));
+        _report.Fail("state changed on refusal (three repeats)", index, request, server, status, answer,
+            StateDigest.Diff(before, after));
     }
 
     /// <summary>A digest once two reads 10 ms apart agree (at most 100 reads): background activity has settled.</summary>
@@ -181,7 +190,7 @@ public sealed class FuzzRunner(FuzzWorld world, int seed, TextWriter? log = null
     private string Fill(string template, int index, Random random)
     {
         var text = new StringBuilder(world.Framework.Fill(template));
-        text.Replace("{{unique}}", $"{seed}-{index}").Replace("{{job}}", random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        text.Replace("{{unique}}", $"{_seed}-{index}").Replace("{{job}}", random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var uuid = new byte[16];
         random.NextBytes(uuid);
         text.Replace("{{unique_uuid}}", Convert.ToBase64String(uuid));
@@ -191,15 +200,24 @@ public sealed class FuzzRunner(FuzzWorld world, int seed, TextWriter? log = null
     /// <summary>Resubscribes a torn-down framework; every 500 requests checks the residents and kills the jobs that piled up.</summary>
     private async Task KeepWorldAsync(int index, CancellationToken ct)
     {
-        if (!world.Framework.Connected)
+        try
         {
-            _report.Resubscriptions++;
-            await world.RestoreAsync(ct).ConfigureAwait(false);
-            _settled = null;
+            if (!world.Framework.Connected)
+            {
+                _report.Resubscriptions++;
+                await world.RestoreAsync(ct).ConfigureAwait(false);
+                _settled = null;
+            }
+            if (index % 500 == 499)
+            {
+                await world.EnsureResidentsAsync(ct).ConfigureAwait(false);
+                _settled = null;
+            }
         }
-        if (index % 500 == 499)
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
-            await world.EnsureResidentsAsync(ct).ConfigureAwait(false);
+            // The fuzzing goes on without fresh residents (their samples are refused); tried again later.
+            _report.WorldTrouble(index, e.Message);
             _settled = null;
         }
         if (index % 500 != 499) return;
