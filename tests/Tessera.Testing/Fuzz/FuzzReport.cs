@@ -43,7 +43,7 @@ public sealed class FuzzReport(int seed, TextWriter? log = null)
     public void WorldTrouble(int index, string why)
     {
         WorldTroubles++;
-        log?.WriteLine($"world: before request {index}: {(why.Length > 600 ? why[..600] + "…" : why)}");
+        log?.WriteLine($"world: before request {index}: {(why.Length > 4000 ? why[..4000] + "…" : why)}");
     }
 
     /// <summary>A progress line to the log.</summary>

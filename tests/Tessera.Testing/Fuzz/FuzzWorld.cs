@@ -91,7 +91,8 @@ public sealed class FuzzWorld : IAsyncDisposable
             }
             catch (TimeoutException e)
             {
-                throw new TimeoutException(e.Message + "; the master's view: " + Cut(await Residents.MasterViewAsync(master, ct).ConfigureAwait(false)), e);
+                throw new TimeoutException(e.Message + "; what the agent's fuzz reservation holds: " +
+                    await Residents.ReservedViewAsync(master, AgentId, ct).ConfigureAwait(false), e);
             }
             if (await Residents.LaunchAsync(Framework, AgentId, offer, _generation, ct).ConfigureAwait(false))
             {

@@ -26,12 +26,21 @@ internal static class Residents
         return true;
     }
 
-    /// <summary>Kills what is left of <paramref name="generation"/> (one resident may live on when the other was killed).</summary>
+    /// <summary>
+    /// Ends what is left of <paramref name="generation"/>: one resident may live on when the other was
+    /// killed, and the custom executor outlives its task (an executor's re-SUBSCRIBE without the task
+    /// drops it), holding its share of the reservation until it is shut down.
+    /// </summary>
     public static async Task KillAsync(FuzzFramework framework, string agentId, int generation, CancellationToken ct)
     {
         foreach (var task in new[] { $"fuzz-resident-{generation}", $"fuzz-executor-task-{generation}" })
-            await framework.CallAsync("""{"type":"KILL","framework_id":{"value":"{{framework_id}}"},"kill":{"task_id":{"value":"TASK"},"agent_id":{"value":"AGENT"}}}"""
+            await framework.CallAsync(
+                """{"type":"KILL","framework_id":{"value":"{{framework_id}}"},"kill":{"task_id":{"value":"TASK"},"agent_id":{"value":"AGENT"}}}"""
                 .Replace("TASK", task, StringComparison.Ordinal).Replace("AGENT", agentId, StringComparison.Ordinal), ct).ConfigureAwait(false);
+        await framework.CallAsync(
+            """{"type":"SHUTDOWN","framework_id":{"value":"{{framework_id}}"},"shutdown":{"executor_id":{"value":"EXECUTOR"},"agent_id":{"value":"AGENT"}}}"""
+            .Replace("EXECUTOR", $"fuzz-executor-{generation}", StringComparison.Ordinal).Replace("AGENT", agentId, StringComparison.Ordinal), ct)
+            .ConfigureAwait(false);
     }
 
     /// <summary>True when both residents of <paramref name="generation"/> are known to the master and not terminal.</summary>
@@ -56,6 +65,36 @@ internal static class Residents
                 return container.GetProperty("container_id").GetProperty("value").GetString()!;
         throw new InvalidOperationException($"fuzz world: no container of fuzz-resident-{generation} on {agent}");
     }
+
+    /// <summary>
+    /// What holds the agent's resources reserved for role fuzz, for error messages: its live tasks
+    /// and executors with their fuzz-reserved cpus, and the offers of it outstanding.
+    /// </summary>
+    public static async Task<string> ReservedViewAsync(Uri master, string agentId, CancellationToken ct)
+    {
+        using var json = JsonDocument.Parse(await PostAsync(master, """{"type":"GET_STATE"}""", ct).ConfigureAwait(false));
+        var state = json.RootElement.GetProperty("get_state");
+        var parts = new List<string>();
+        foreach (var t in Items(state, "get_tasks", "tasks").Where(t => t.GetProperty("agent_id").GetProperty("value").GetString() == agentId))
+            parts.Add($"task {t.GetProperty("task_id").GetProperty("value").GetString()} {t.GetProperty("state").GetString()} fuzz-cpus {FuzzCpus(t)}");
+        foreach (var e in Items(state, "get_executors", "executors").Where(e => e.GetProperty("agent_id").GetProperty("value").GetString() == agentId))
+            parts.Add($"executor {e.GetProperty("executor_info").GetProperty("executor_id").GetProperty("value").GetString()} fuzz-cpus {FuzzCpus(e.GetProperty("executor_info"))}");
+        foreach (var f in Items(state, "get_frameworks", "frameworks"))
+            foreach (var o in f.TryGetProperty("offers", out var offers) ? offers.EnumerateArray() : [])
+                if (o.GetProperty("agent_id").GetProperty("value").GetString() == agentId)
+                    parts.Add($"offer {o.GetProperty("id").GetProperty("value").GetString()} to {f.GetProperty("framework_info").GetProperty("name").GetString()} fuzz-cpus {FuzzCpus(o)}");
+        return string.Join("; ", parts);
+    }
+
+    private static IEnumerable<JsonElement> Items(JsonElement state, string part, string list) =>
+        state.TryGetProperty(part, out var p) && p.TryGetProperty(list, out var items) ? items.EnumerateArray() : [];
+
+    private static double FuzzCpus(JsonElement holder) =>
+        holder.TryGetProperty("resources", out var resources)
+            ? resources.EnumerateArray().Where(r => r.GetProperty("name").GetString() == "cpus" && r.GetRawText().Contains("\"role\":\"fuzz\"", StringComparison.Ordinal)
+                && r.GetRawText().Contains("STATIC", StringComparison.Ordinal) || (r.GetProperty("name").GetString() == "cpus" && r.TryGetProperty("role", out var role) && role.GetString() == "fuzz"))
+                .Sum(r => r.GetProperty("scalar").GetProperty("value").GetDouble())
+            : 0;
 
     /// <summary>The master's GET_STATE, for error messages.</summary>
     public static Task<string> MasterViewAsync(Uri master, CancellationToken ct) => PostAsync(master, """{"type":"GET_STATE"}""", ct);
