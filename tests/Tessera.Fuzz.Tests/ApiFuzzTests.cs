@@ -49,4 +49,12 @@ public sealed class JsonMutatorTests
         var changed = outputs.Count(o => o != Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)));
         Assert.True(changed >= 35, $"only {changed} of 50 draws changed the call");
     }
+
+    [Fact]
+    public void NumbersPastDoublesRangeNeverBreakTheMutator()
+    {
+        const string json = """{"a":1e308,"b":[1e400,-1e308,0.5],"c":{"d":18446744073709551616}}""";
+
+        for (var seed = 0; seed < 3000; seed++) Assert.NotEmpty(JsonMutator.Mutate(json, new Random(seed)));
+    }
 }

@@ -75,16 +75,27 @@ internal static class Residents
         using var json = JsonDocument.Parse(await PostAsync(master, """{"type":"GET_STATE"}""", ct).ConfigureAwait(false));
         var state = json.RootElement.GetProperty("get_state");
         var parts = new List<string>();
-        foreach (var t in Items(state, "get_tasks", "tasks").Where(t => t.GetProperty("agent_id").GetProperty("value").GetString() == agentId))
-            parts.Add($"task {t.GetProperty("task_id").GetProperty("value").GetString()} {t.GetProperty("state").GetString()} fuzz-cpus {FuzzCpus(t)}");
-        foreach (var e in Items(state, "get_executors", "executors").Where(e => e.GetProperty("agent_id").GetProperty("value").GetString() == agentId))
-            parts.Add($"executor {e.GetProperty("executor_info").GetProperty("executor_id").GetProperty("value").GetString()} fuzz-cpus {FuzzCpus(e.GetProperty("executor_info"))}");
+        bool Here(JsonElement e) => e.GetProperty("agent_id").GetProperty("value").GetString() == agentId;
+        foreach (var t in Items(state, "get_tasks", "tasks").Where(Here).Where(t => FuzzCpus(t) > 0))
+            parts.Add($"task {Short(t.GetProperty("task_id"))} {t.GetProperty("state").GetString()} fuzz-cpus {FuzzCpus(t)}");
+        foreach (var e in Items(state, "get_executors", "executors").Where(Here).Where(e => FuzzCpus(e.GetProperty("executor_info")) > 0))
+            parts.Add($"executor {Short(e.GetProperty("executor_info").GetProperty("executor_id"))} fuzz-cpus {FuzzCpus(e.GetProperty("executor_info"))}");
         foreach (var f in Items(state, "get_frameworks", "frameworks"))
             foreach (var o in f.TryGetProperty("offers", out var offers) ? offers.EnumerateArray() : [])
-                if (o.GetProperty("agent_id").GetProperty("value").GetString() == agentId)
-                    parts.Add($"offer {o.GetProperty("id").GetProperty("value").GetString()} to {f.GetProperty("framework_info").GetProperty("name").GetString()} fuzz-cpus {FuzzCpus(o)}");
+                if (Here(o))
+                    parts.Add($"offer {Short(o.GetProperty("id"))} to {f.GetProperty("framework_info").GetProperty("name").GetString()} " +
+                        $"(role {(o.TryGetProperty("allocation_info", out var a) ? a.GetProperty("role").GetString() : "?")}) fuzz-cpus {FuzzCpus(o)}");
+        var agent = Items(state, "get_agents", "agents").FirstOrDefault(a => a.GetProperty("agent_info").GetProperty("id").GetProperty("value").GetString() == agentId);
+        if (agent.ValueKind == JsonValueKind.Object)
+            parts.Add($"agent total fuzz-cpus {FuzzCpus(agent.GetProperty("agent_info"))}, allocated {Sum(agent, "allocated_resources")}, offered {Sum(agent, "offered_resources")}");
         return string.Join("; ", parts);
     }
+
+    private static string Short(JsonElement id) =>
+        id.GetProperty("value").GetString() is { Length: > 60 } long_ ? long_[..60] + "…" : id.GetProperty("value").GetString()!;
+
+    private static double Sum(JsonElement agent, string list) =>
+        agent.TryGetProperty(list, out var resources) ? FuzzCpus(JsonDocument.Parse($$"""{"resources":{{resources.GetRawText()}}}""").RootElement) : 0;
 
     private static IEnumerable<JsonElement> Items(JsonElement state, string part, string list) =>
         state.TryGetProperty(part, out var p) && p.TryGetProperty(list, out var items) ? items.EnumerateArray() : [];

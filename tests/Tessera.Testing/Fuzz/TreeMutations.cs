@@ -81,11 +81,12 @@ internal static class TreeMutations
 
     private static JsonNode Numbers(JsonNode root, JsonMutator.Place place, Random random)
     {
-        if (place.Node is not JsonValue v || !v.TryGetValue<double>(out var d)) return root;
+        // A literal past double's range reads as an infinity, which JSON can't hold: leave it be.
+        if (place.Node is not JsonValue v || !v.TryGetValue<double>(out var d) || !double.IsFinite(d)) return root;
         place.Replace(random.Next(5) switch
         {
             0 => JsonValue.Create(-d),
-            1 => JsonValue.Create(d + 0.5),
+            1 => JsonValue.Create(d + 0.5 is var half && double.IsFinite(half) ? half : d),
             // JSON has no infinity: past double's range the literal stays text.
             2 => double.IsFinite(d * 1e6) ? JsonValue.Create(d * 1e6) : JsonNode.Parse("1e400"),
             3 => JsonValue.Create(d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
