@@ -164,6 +164,11 @@ public sealed class FuzzFramework : IAsyncDisposable
                     _values["offer_id"] = offerId;
                 }
                 break;
+            case "RESCIND":
+                // A newer offer of the same agent and role may have replaced it already: only that one is forgotten.
+                var rescinded = root.GetProperty("rescind").GetProperty("offer_id").GetProperty("value").GetString();
+                foreach (var held in _offers.Where(o => o.Value == rescinded).ToList()) _offers.TryRemove(held);
+                break;
             case "ERROR":
                 EndReason = "ERROR event: " + root.GetProperty("error").GetProperty("message").GetString();
                 break;
@@ -245,8 +250,9 @@ public sealed class FuzzFramework : IAsyncDisposable
                 (r.TryGetProperty("reservations", out var stack) && stack.GetArrayLength() > 0 && stack[stack.GetArrayLength() - 1].GetProperty("role").GetString() == role)))
             .Sum(r => r.GetProperty("scalar").GetProperty("value").GetDouble());
 
-    /// <summary>Forgets the offer of <paramref name="agentId"/> (it proved stale); the next one replaces it.</summary>
-    public void ForgetOffer(string agentId, string role) => _offers.TryRemove($"{agentId}/{role}", out _);
+    /// <summary>Forgets <paramref name="offerId"/> as the offer of <paramref name="agentId"/> (it proved stale); the next one replaces it.</summary>
+    public void ForgetOffer(string agentId, string role, string offerId) =>
+        _offers.TryRemove(new KeyValuePair<string, string>($"{agentId}/{role}", offerId));
 
     private static StringContent Json(string body)
     {

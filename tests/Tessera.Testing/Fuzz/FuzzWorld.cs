@@ -99,7 +99,7 @@ public sealed class FuzzWorld : IAsyncDisposable
                 Framework.Set("container_id", await Residents.ContainerAsync(Agent, Framework.Values["framework_id"], _generation, ct).ConfigureAwait(false));
                 return;
             }
-            Framework.ForgetOffer(AgentId, "reserved:fuzz");
+            Framework.ForgetOffer(AgentId, "reserved:fuzz", offer);
             why = Framework.LastReason($"fuzz-resident-{_generation}");
         }
         throw new InvalidOperationException($"fuzz world: the residents did not start in five attempts; the last: {why}");
