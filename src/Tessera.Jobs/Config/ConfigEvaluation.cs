@@ -54,6 +54,9 @@ internal static class ConfigEvaluation
                 stderr.ReadAsync(process.StandardError.BaseStream, reading.Token));
             var timedOut = !await ExitedWithinAsync(process, options.Timeout, ct).ConfigureAwait(false);
             if (timedOut) await KillAllAsync(process, cgroup).ConfigureAwait(false);
+            // After a normal exit too: the supervisor's session is its own process group, and a pid
+            // is not reused while a group of that id has members, so this reaches only what is left of it.
+            else Signals.KillGroup(process.Id, Signals.SIGKILL);
             cgroup?.Kill();
             // The supervisor killed what it started, so the pipes close; a second is plenty to drain them.
             await Task.WhenAny(readers, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None))

@@ -87,13 +87,24 @@ public sealed class FuzzFramework : IAsyncDisposable
     /// <summary>True while the event stream is open.</summary>
     public bool Connected => !_reader.IsCompleted;
 
+    /// <summary>True when the event stream has ended or ends within <paramref name="wait"/>.</summary>
+    public async Task<bool> EndsWithinAsync(TimeSpan wait)
+    {
+        await Task.WhenAny(_reader, Task.Delay(wait)).ConfigureAwait(false);
+        return _reader.IsCompleted;
+    }
+
     /// <summary>A scheduler call as this framework, with its stream id; the answer's status.</summary>
-    public async Task<int> CallAsync(string body, CancellationToken ct)
+    public async Task<int> CallAsync(string body, CancellationToken ct) =>
+        (await CallForTextAsync(body, ct).ConfigureAwait(false)).Status;
+
+    /// <summary>A scheduler call as this framework; the answer's status and body (for error messages).</summary>
+    public async Task<(int Status, string Text)> CallForTextAsync(string body, CancellationToken ct)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/scheduler") { Content = Json(Fill(body)) };
         request.Headers.Add("Mesos-Stream-Id", _values["stream_id"]);
         using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
-        return (int)response.StatusCode;
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
     }
 
     /// <summary><paramref name="template"/> with every <c>{{name}}</c> replaced by its current value.</summary>

@@ -200,25 +200,22 @@ public sealed class FuzzRunner(FuzzWorld world, FuzzReport report)
     /// <summary>Resubscribes a torn-down framework; every 500 requests checks the residents and kills the jobs that piled up.</summary>
     private async Task KeepWorldAsync(int index, CancellationToken ct)
     {
-        try
+        // Twice: the request before may have ended the event stream without the client having read
+        // the end yet; the restore then meets "not subscribed" and finds the stream closed.
+        for (var attempt = 1; attempt <= 2; attempt++)
         {
-            if (!world.Framework.Connected)
+            try
             {
-                _report.Resubscriptions++;
-                await world.RestoreAsync(ct).ConfigureAwait(false);
-                _settled = null;
+                await RestoreWorldAsync(index, ct).ConfigureAwait(false);
+                break;
             }
-            if (index % 500 == 499)
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
             {
-                await world.EnsureResidentsAsync(ct).ConfigureAwait(false);
                 _settled = null;
+                if (attempt == 1 && await world.Framework.EndsWithinAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false)) continue;
+                // The fuzzing goes on without fresh residents (their samples are refused); tried again later.
+                _report.WorldTrouble(index, e.Message);
             }
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            // The fuzzing goes on without fresh residents (their samples are refused); tried again later.
-            _report.WorldTrouble(index, e.Message);
-            _settled = null;
         }
         if (index % 500 != 499) return;
         for (var job = 0; job < 4; job++)
@@ -226,5 +223,20 @@ public sealed class FuzzRunner(FuzzWorld world, FuzzReport report)
             using var reply = await _http.PostAsync(new Uri(world.Cluster.Jobs.Address, $"/api/jobs/fuzz/www/prod/fuzz-{job}/killall"), null, ct).ConfigureAwait(false);
         }
         _settled = null;
+    }
+
+    private async Task RestoreWorldAsync(int index, CancellationToken ct)
+    {
+        if (!world.Framework.Connected)
+        {
+            _report.Resubscriptions++;
+            await world.RestoreAsync(ct).ConfigureAwait(false);
+            _settled = null;
+        }
+        if (index % 500 == 499)
+        {
+            await world.EnsureResidentsAsync(ct).ConfigureAwait(false);
+            _settled = null;
+        }
     }
 }

@@ -19,7 +19,10 @@ internal static class Residents
                "executor":{"type":"CUSTOM","executor_id":{"value":"fuzz-executor-GEN"},"framework_id":{"value":"{{framework_id}}"},"command":{"shell":true,"value":"sleep 7200"},"resources":RES}}]}}]}}
             """.Replace("RES", Resources, StringComparison.Ordinal).Replace("OFFER", offer, StringComparison.Ordinal)
             .Replace("AGENT", agentId, StringComparison.Ordinal).Replace("GEN", generation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        if (await framework.CallAsync(accept, ct).ConfigureAwait(false) != 202) throw new InvalidOperationException("fuzz world: the residents' ACCEPT was refused");
+        var (status, text) = await framework.CallForTextAsync(accept, ct).ConfigureAwait(false);
+        if (status != 202)
+            throw new InvalidOperationException($"fuzz world: the residents' ACCEPT was refused: {status} {text} " +
+                $"(the event stream {(framework.Connected ? "is open" : "has ended: " + framework.EndReason)})");
         if (!await framework.WaitForRunningAsync($"fuzz-resident-{generation}", ct).ConfigureAwait(false)) return false;
         framework.Set("executor_id", $"fuzz-executor-{generation}");
         framework.Set("executor_task_id", $"fuzz-executor-task-{generation}");
