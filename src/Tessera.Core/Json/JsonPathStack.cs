@@ -10,6 +10,7 @@ internal sealed class JsonPathStack
 {
     private readonly List<Frame> _frames = [];
     private readonly List<HashSet<string>> _namePool = [];
+    private readonly HashSet<string> _interned = new(StringComparer.Ordinal);
 
     /// <summary>The innermost open container is an array.</summary>
     public bool InArray => _frames.Count > 0 && _frames[^1].Names is null;
@@ -33,6 +34,16 @@ internal sealed class JsonPathStack
         if (!InArray) return;
         var top = _frames[^1];
         _frames[^1] = top with { Index = top.Index + 1 };
+    }
+
+    /// <summary>The one string of this read for <paramref name="name"/>.</summary>
+    public string Intern(ReadOnlySpan<char> name)
+    {
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(name, out var known)) return known;
+        var text = name.ToString();
+        _interned.Add(text);
+        return text;
     }
 
     /// <summary>

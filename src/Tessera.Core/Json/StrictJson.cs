@@ -9,8 +9,8 @@ namespace Tessera.Core.Json;
 /// no escape that decodes to a lone UTF-16 surrogate, no property name twice in one object, no
 /// <c>null</c> as an array element, at most <see cref="MaxDepth"/> levels. System.Text.Json lets the
 /// last of two duplicate keys win and throws non-JSON exceptions on bad text, so this pass runs
-/// first and names the path. Pure; one forward read with no allocation on clean, unescaped input
-/// except one name set per open object.
+/// first and names the path. Pure; one forward read that allocates a name set per depth and each
+/// distinct short property name once.
 /// </summary>
 public static class StrictJson
 {
@@ -80,17 +80,29 @@ public static class StrictJson
         return null;
     }
 
+    /// <summary>Names up to this many bytes are decoded on the stack and interned (most bodies repeat a few names).</summary>
+    private const int ShortName = 128;
+
     private static JsonProblem? Name(ref Utf8JsonReader reader, JsonPathStack path)
     {
         string name;
-        try
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= ShortName)
         {
-            name = reader.GetString()!;
+            // The body passed the UTF-8 check, so this decodes without replacement characters.
+            Span<char> chars = stackalloc char[ShortName];
+            name = path.Intern(chars[..Encoding.UTF8.GetChars(reader.ValueSpan, chars)]);
         }
-        catch (InvalidOperationException)
+        else
         {
-            return new(path.ToString(), "a property name holds an escape that is a lone UTF-16 surrogate",
-                JsonProblemKind.Encoding);
+            try
+            {
+                name = reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                return new(path.ToString(), "a property name holds an escape that is a lone UTF-16 surrogate",
+                    JsonProblemKind.Encoding);
+            }
         }
         if (!path.AddName(name))
             return new(path.ToString(), $"the key '{Printable(name)}' appears more than once in its object",

@@ -28,6 +28,16 @@ public sealed class StrictJsonTests
         Assert.Contains(key, problem.Rule);
     }
 
+    [Fact]
+    public void DuplicatesAreFoundWhetherNamesAreShortLongEscapedOrNotAscii()
+    {
+        var longName = new string('n', 200);
+        Assert.Equal(JsonProblemKind.DuplicateKey, Check($$"""{"{{longName}}":1,"{{longName}}":2}""")!.Kind);
+        Assert.Equal(JsonProblemKind.DuplicateKey, Check("""{"é":1,"\u00e9":2}""")!.Kind);
+        Assert.Equal(JsonProblemKind.DuplicateKey, Check("""{"é":1,"é":2}""")!.Kind);
+        Assert.Null(Check($$"""{"{{longName}}":1,"{{longName}}x":2,"é":3,"e":4}"""));
+    }
+
     [Theory]
     [InlineData("""{"ids":[{"value":"a"},null]}""", "$.ids[1]")]
     [InlineData("""[null]""", "$[0]")]
