@@ -27,7 +27,7 @@ internal static class JobConfigText
         Field(output, 1, "max_task_failures", job.MaxTaskFailures < 0 ? "unlimited" : Number(job.MaxTaskFailures));
         Field(output, 1, "constraints", job.Constraints is { Count: > 0 } constraints
             ? string.Join(", ", constraints.Select(c => $"{c.Key} {c.Value}"))
-            : "none (the scheduler adds host limit:1)");
+            : "none");
         Field(output, 1, "update", Update(job.UpdateConfig));
         Field(output, 1, "health check", Health(job, ports));
         if (job.Announce is { } announce)

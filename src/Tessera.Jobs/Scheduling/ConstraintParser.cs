@@ -5,16 +5,13 @@ using System.Globalization;
 namespace Tessera.Jobs.Scheduling;
 
 /// <summary>
-/// Reads constraints as Aurora writes them. A job without a <c>host</c> constraint gets
-/// <c>host limit:1</c> (Aurora's default: no two instances of a job on one host); write
-/// <c>'host': 'limit:N'</c> to allow N. <c>dedicated</c> takes one value <c>role/name</c> whose role
-/// is the job's role or <c>*</c>.
+/// Reads constraints as Aurora writes them. No constraint is implied: Aurora dropped its implicit
+/// <c>host limit:1</c> in 2015 (AURORA-1074); <see cref="Placement"/> spreads a job's instances
+/// over hosts by preference instead, and <c>'host': 'limit:N'</c> binds. <c>dedicated</c> takes one
+/// value <c>role/name</c> whose role is the job's role or <c>*</c>.
 /// </summary>
 public static class ConstraintParser
 {
-    /// <summary>The limit a job without a host constraint gets.</summary>
-    public const int DefaultHostLimit = 1;
-
     private const string LimitPrefix = "limit:";
 
     public static ParsedConstraints Parse(JobKey job, IReadOnlyDictionary<string, string> constraints)
@@ -67,10 +64,6 @@ public static class ConstraintParser
                 continue;
             }
             rules.Add(new ValueConstraint(attribute, value, values.ToFrozenSet(StringComparer.Ordinal), negated));
-        }
-        if (!constraints.ContainsKey(PlacementAttributes.Host))
-        {
-            rules.Add(new LimitConstraint(PlacementAttributes.Host, $"{LimitPrefix}{DefaultHostLimit}", DefaultHostLimit) { Implicit = true });
         }
         return new ParsedConstraints(rules.ToImmutable(), dedicated, errors.ToImmutable());
     }

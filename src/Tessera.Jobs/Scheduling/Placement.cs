@@ -7,11 +7,13 @@ namespace Tessera.Jobs.Scheduling;
 /// Places pending tasks on offers, purely: <c>Decide(tasks, offers, placed, now) → plan</c>.
 /// <list type="bullet">
 /// <item>Order: priority (high first), job key, instance id, task id; offers by agent id, offer id.
-/// Each job scans the offers from just after the one it used last, so instances spread.</item>
+/// A task goes to a fitting offer on the host with the fewest active tasks of its job (Aurora
+/// implies no host limit; this spreads by preference and never refuses a host for it); among
+/// equals, to the first from just after the offer the job used last.</item>
 /// <item>An offer fits when the agent is not dedicated to others (an agent with attribute
 /// <c>dedicated</c> takes only tasks with that exact dedicated value), every constraint holds
 /// (value, negated value, <c>limit:N</c> counting the job's active tasks and those placed in this
-/// round, the implicit <c>host limit:1</c>), and cpus, ram, disk, gpus and the number of named
+/// round), and cpus, ram, disk, gpus and the number of named
 /// ports fit what is still free on it.</item>
 /// <item>A task left pending gets typed reasons with amounts (<see cref="PendingReason"/>);
 /// THROTTLED tasks whose penalty is not over at <c>now</c> are not placed and say until when
@@ -71,17 +73,7 @@ public static class Placement
             }
 
             var portNames = PortNames(spec);
-            var start = cursors.GetValueOrDefault(spec.Job);
-            var chosen = -1;
-            for (var k = 0; k < slots.Length; k++)
-            {
-                var i = (start + k) % slots.Length;
-                if (Fits(spec, parsed, portNames.Length, slots[i], limits))
-                {
-                    chosen = i;
-                    break;
-                }
-            }
+            var chosen = Choose(spec, parsed, portNames.Length, slots, limits, cursors.GetValueOrDefault(spec.Job));
             if (chosen < 0)
             {
                 pending[task.TaskId] = Explain(spec, parsed, portNames.Length, slots, limits);
@@ -99,6 +91,26 @@ public static class Placement
             assignments.Add(new TaskAssignment(task.TaskId, offer.OfferId, offer.AgentId, offer.Hostname, ports.ToImmutable()));
         }
         return new PlacementPlan(assignments.ToImmutable(), pending.ToImmutable());
+    }
+
+    /// <summary>
+    /// The fitting slot whose host holds the fewest of the job's tasks, scanning from
+    /// <paramref name="start"/>; -1 when none fits. A host with none of them ends the scan.
+    /// </summary>
+    private static int Choose(TaskSpec spec, ParsedConstraints parsed, int ports, OfferSlot[] slots, LimitCounter limits, int start)
+    {
+        var chosen = -1;
+        var fewest = int.MaxValue;
+        for (var k = 0; k < slots.Length && fewest > 0; k++)
+        {
+            var i = (start + k) % slots.Length;
+            if (!Fits(spec, parsed, ports, slots[i], limits)) continue;
+            var onHost = limits.Count(spec.Job, PlacementAttributes.Host, slots[i].Offer.Hostname);
+            if (onHost >= fewest) continue;
+            chosen = i;
+            fewest = onHost;
+        }
+        return chosen;
     }
 
     /// <summary>The distinct port names of a spec, in the order written.</summary>

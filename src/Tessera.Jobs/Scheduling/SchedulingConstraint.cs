@@ -3,11 +3,7 @@ using System.Collections.Frozen;
 namespace Tessera.Jobs.Scheduling;
 
 /// <summary>A parsed job constraint; <see cref="Rule"/> is the value as the job wrote it.</summary>
-public abstract record SchedulingConstraint(string Attribute, string Rule)
-{
-    /// <summary>True for the <c>host limit:1</c> added to jobs that set no <c>host</c> constraint.</summary>
-    public bool Implicit { get; init; }
-}
+public abstract record SchedulingConstraint(string Attribute, string Rule);
 
 /// <summary>
 /// <c>'attr': 'v1,v2'</c>: the agent's value must be one of <see cref="Values"/>; with a leading

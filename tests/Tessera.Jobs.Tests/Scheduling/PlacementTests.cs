@@ -132,9 +132,8 @@ public sealed class PlacementTests
         Assert.Equal("a3", Assert.Single(plan.Assignments).AgentId);
 
         var full = Decide([task], [r1a, r1b, noRack], placed);
-        // a1 also runs instance 0, so the default host limit rules it out as well.
-        Assert.Equal([new ConstraintMismatch("rack", "limit:1", 3), new ConstraintMismatch("host", "limit:1", 1)], Reasons(full, task));
-        Assert.Equal("constraint rack limit:1 excludes 3 agents; constraint host limit:1 excludes 1 agent", full.Describe(task.TaskId));
+        Assert.Equal([new ConstraintMismatch("rack", "limit:1", 3)], Reasons(full, task));
+        Assert.Equal("constraint rack limit:1 excludes 3 agents", full.Describe(task.TaskId));
     }
 
     [Fact]
@@ -151,17 +150,43 @@ public sealed class PlacementTests
     }
 
     [Fact]
-    public void ByDefaultNoTwoInstancesOfAJobShareAHost()
+    public void NoConstraintIsImpliedSoInstancesShareHostsWhenThereAreMoreThanHosts()
     {
         var job = Job();
-        var tasks = Enumerable.Range(0, 3).Select(i => Pending(Spec(job, i))).ToArray();
-        var plan = Decide(tasks, [Offer("a1", cpus: 16, ram: 65536), Offer("a2", cpus: 16, ram: 65536)]);
+        Assert.Empty(ConstraintParser.Parse(job, Map()).Constraints);
+
+        var tasks = Enumerable.Range(0, 6).Select(i => Pending(Spec(job, i))).ToArray();
+        var plan = Decide(tasks, [Offer("a1", cpus: 16, ram: 65536), Offer("a2", cpus: 16, ram: 65536), Offer("a3", cpus: 16, ram: 65536)]);
+
+        Assert.Empty(plan.Pending);
+        Assert.Equal(["a1", "a2", "a3", "a1", "a2", "a3"], plan.Assignments.Select(a => a.AgentId));
+    }
+
+    [Fact]
+    public void InstancesGoToTheHostWithFewestOfTheJobFirst()
+    {
+        var job = Job();
+        var (a1, a2, a3) = (Offer("a1", cpus: 16, ram: 65536), Offer("a2", cpus: 16, ram: 65536), Offer("a3", cpus: 16, ram: 65536));
+        // Two of the job run on a1 and one on a2; another job's tasks on a3 don't count.
+        PlacedTask[] placed = [Placed(job, a1), Placed(job, a1), Placed(job, a2), Placed(Job("other"), a3), Placed(Job("other"), a3)];
+        var tasks = Enumerable.Range(3, 3).Select(i => Pending(Spec(job, i))).ToArray();
+
+        var plan = Decide(tasks, [a1, a2, a3], placed);
+
+        Assert.Equal(["a3", "a2", "a3"], plan.Assignments.Select(a => a.AgentId));
+    }
+
+    [Fact]
+    public void AFullHostIsNoReasonToWaitWhenAnotherHostHasRoom()
+    {
+        var job = Job();
+        var small = Offer("a1", cpus: 1, ram: 1024);
+        var busy = Offer("a2", cpus: 16, ram: 65536);
+        var tasks = Enumerable.Range(0, 2).Select(i => Pending(Spec(job, i, cpus: 1, ram: 1024))).ToArray();
+
+        var plan = Decide(tasks, [small, busy], [Placed(job, busy), Placed(job, busy)]);
 
         Assert.Equal(["a1", "a2"], plan.Assignments.Select(a => a.AgentId));
-        Assert.Equal([new ConstraintMismatch("host", "limit:1", 2)], Reasons(plan, tasks[2]));
-
-        var implicitLimit = ConstraintParser.Parse(job, Map()).Constraints.Single();
-        Assert.True(implicitLimit.Implicit);
     }
 
     [Fact]
@@ -179,9 +204,10 @@ public sealed class PlacementTests
     {
         var job = Job();
         var a1 = Offer("a1");
-        var plan = Decide([Pending(Spec(job, 1))], [a1], [Placed(job, a1)]);
+        var limited = Map(("host", "limit:1"));
+        var plan = Decide([Pending(Spec(job, 1, constraints: limited))], [a1], [Placed(job, a1)]);
         Assert.Equal("constraint host limit:1 excludes 1 agent", plan.Describe("web-1"));
-        Assert.Empty(Decide([Pending(Spec(job, 1))], [a1], [Placed(Job("other"), a1)]).Pending);
+        Assert.Empty(Decide([Pending(Spec(job, 1, constraints: limited))], [a1], [Placed(Job("other"), a1)]).Pending);
     }
 
     [Fact]
