@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tessera.Agent.Hosting;
 using Tessera.Agent.Resources;
+using Tessera.Core.Resources;
 using Tessera.Jobs.Host;
 using Tessera.Master.Hosting;
 
@@ -53,7 +54,8 @@ internal sealed class DevCluster : IAsyncDisposable
                     Ip = options.AgentIp(i),
                     Port = options.AgentPortBase + i,
                     Hostname = options.AgentIp(i),
-                    Resources = ResourceShare.For(workDir, i, options.Agents, options.PortsFrom),
+                    Resources = ResourceShare.For(workDir, i, options.Agents, options.PortsFrom,
+                        options.AgentResources is { } given ? ResourceSet.Parse(given) : null),
                     Attributes = $"agent:{i + 1}",
                     Isolation = options.Isolation,
                 }, logs: logs, ct: ct);

@@ -19,6 +19,7 @@ internal static class DevCommand
         var isolation = new Option<string>("--isolation") { Description = "auto, posix, or a Mesos-style isolator list (see 'tessera agent --help')", DefaultValueFactory = _ => "auto" };
         var demo = new Option<bool>("--demo") { Description = "also run a demo workload once the cluster is up" };
         var portsFrom = new Option<int>("--ports-from") { Description = "the first port the agents offer to tasks, 1000 per agent (another dev cluster on this machine needs another range)", DefaultValueFactory = _ => Tessera.Agent.Resources.ResourceShare.DefaultFirstPort };
+        var agentResources = new Option<string>("--agent-resources") { Description = "what each agent offers instead of what is detected, as Mesos' --resources without ports (e.g. 'cpus:4;mem:2048'); by default each agent offers all cpus and its share of memory and disk" };
         var command = new Command("dev", """
             run a master, agents and the jobs scheduler in one process (a dev cluster)
 
@@ -28,7 +29,7 @@ internal static class DevCommand
               tessera dev --data-dir /tmp/c1 --port 6050
             """)
         {
-            agents, dataDir, port, isolation, demo, portsFrom,
+            agents, dataDir, port, isolation, demo, portsFrom, agentResources,
         };
         var root = new RootCommand { command };
         var parse = root.Parse(["dev", .. args]);
@@ -47,6 +48,7 @@ internal static class DevCommand
             Isolation = parse.GetValue(isolation)!,
             Demo = parse.GetValue(demo),
             PortsFrom = parse.GetValue(portsFrom),
+            AgentResources = parse.GetValue(agentResources),
         };
         // Without --agents, a data folder used before brings back as many agents as it had.
         options = options with { Agents = parse.GetValue(agents) ?? DevLayoutFile.LoadAgents(options.DataDir) ?? (options.Demo ? 3 : 1) };
@@ -63,7 +65,23 @@ internal static class DevCommand
         : options.MasterPort is < 1 or > 65535 - 3031 ? $"--port must be between 1 and {65535 - 3031} (the jobs API takes port + 3031), not {options.MasterPort}"
         : options.PortsFrom < 1024 || options.PortsFrom + options.Agents * Tessera.Agent.Resources.ResourceShare.PortsPerAgent > 65536
             ? $"--ports-from must leave {options.Agents} × {Tessera.Agent.Resources.ResourceShare.PortsPerAgent} ports between 1024 and 65535, not start at {options.PortsFrom}"
-        : ValidateIsolation(options.Isolation);
+        : ValidateIsolation(options.Isolation) ?? ValidateAgentResources(options.AgentResources);
+
+    private static string? ValidateAgentResources(string? text)
+    {
+        if (text is null) return null;
+        try
+        {
+            var given = Tessera.Core.Resources.ResourceSet.Parse(text);
+            return given.Any(r => r.Name == Tessera.Core.Resources.ResourceNames.Ports)
+                ? "--agent-resources: ports are given per agent by --ports-from, not here"
+                : given.Count == 0 ? "--agent-resources: names no resource" : null;
+        }
+        catch (FormatException e)
+        {
+            return $"--agent-resources: {e.Message}";
+        }
+    }
 
     private static string? ValidateIsolation(string text)
     {

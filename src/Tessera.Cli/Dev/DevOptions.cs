@@ -17,6 +17,12 @@ internal sealed record DevOptions
     public int PortsFrom { get; init; } = Tessera.Agent.Resources.ResourceShare.DefaultFirstPort;
     public bool Demo { get; init; }
 
+    /// <summary>
+    /// <c>--agent-resources</c>: what every agent offers of the kinds named (Mesos' resource text
+    /// without ports); the others are detected (all cpus; memory and disk split between agents).
+    /// </summary>
+    public string? AgentResources { get; init; }
+
     /// <summary>The jobs scheduler's API port: 8081 next to the default master port 5050, else the master port + 3031 the same way.</summary>
     public int JobsPort => MasterPort + 3031;
 

@@ -48,6 +48,8 @@ public sealed partial class DevCommandTests
     [InlineData("--isolation", "cgroups/bogus", "--isolation: unknown isolator 'cgroups/bogus'")]
     [InlineData("--ports-from", "65000", "--ports-from must leave 1 × 1000 ports between 1024 and 65535, not start at 65000")]
     [InlineData("--bogus", null, "Unrecognized command or argument '--bogus'")]
+    [InlineData("--agent-resources", "cpus:4;ports:[1000-2000]", "--agent-resources: ports are given per agent by --ports-from, not here")]
+    [InlineData("--agent-resources", "cpus:x", "--agent-resources: invalid resources at position")]
     public async Task BadArgumentsAreAUsageErrorOnOneLine(string flag, string? value, string message)
     {
         var output = new StringWriter();
