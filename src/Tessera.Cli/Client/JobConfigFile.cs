@@ -19,7 +19,12 @@ internal static class JobConfigFile
     /// Loads an Aurora config (or its JSON) for <paramref name="key"/>, resolved as the scheduler
     /// would get it; config errors are one line each (file, line, field), exit 1; a bad --bind exits 2.
     /// </summary>
-    public static async Task<JobConfig> LoadAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct)
+    /// <param name="forScheduler">
+    /// For <c>create</c> and <c>diff</c>: also refuse what the config asks that this cluster does not
+    /// do (<see cref="ConfigSupport"/>), rather than drop it; <c>inspect</c> shows every field.
+    /// </param>
+    public static async Task<JobConfig> LoadAsync(
+        string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct, bool forScheduler = false)
     {
         if (!ConfigLoadOptions.TryParseBindings(binds, out var bindings, out var bindError))
             throw new CliException(bindError!, TesseraCommand.ExitUsage);
@@ -27,15 +32,17 @@ internal static class JobConfigFile
         var result = readJson
             ? await AuroraConfigLoader.ReadJsonAsync(path, options, ct)
             : await AuroraConfigLoader.LoadAsync(path, options, ct);
-        if (!result.Ok)
-            throw new CliException(string.Join("\n", result.Errors.Select(e => e.ToString())));
+        var errors = result.Ok && forScheduler ? ConfigSupport.Check(result.Job!, result.Sources) : result.Errors;
+        if (!errors.IsEmpty)
+            throw new CliException(string.Join("\n", errors.Select(e => e.ToString())));
         return result.Job!;
     }
 
     /// <summary>The job spec (JSON) that <c>create</c> posts and <c>diff</c> compares, for <paramref name="key"/>.</summary>
     public static async Task<string> SpecBodyAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct) =>
         IsAurora(path, readJson)
-            ? JsonSerializer.Serialize(JobSpecMapping.ToSpec(await LoadAsync(path, key, binds, readJson, ct)), JobsApiJsonContext.Default.JobSpec)
+            ? JsonSerializer.Serialize(JobSpecMapping.ToSpec(await LoadAsync(path, key, binds, readJson, ct, forScheduler: true)),
+                JobsApiJsonContext.Default.JobSpec)
             : SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
 
     /// <summary>The file's job spec with its key (and its template's job) set to <paramref name="key"/>.</summary>

@@ -25,9 +25,10 @@ internal static class DevServiceDemo
         stdout.WriteLine();
         stdout.WriteLine($"demo: the service {Key} from examples/jobs/hello_world.aurora (3 instances, HTTP health check) on the jobs scheduler, like 'tessera job create'");
         var loaded = await AuroraConfigLoader.LoadAsync(path, new ConfigLoadOptions { Key = Key }, ct);
-        if (!loaded.Ok)
+        var errors = loaded.Ok ? ConfigSupport.Check(loaded.Job!, loaded.Sources) : loaded.Errors;
+        if (!errors.IsEmpty)
         {
-            stdout.WriteLine($"demo: the config did not load: {string.Join("; ", loaded.Errors)}");
+            stdout.WriteLine($"demo: the config did not load: {string.Join("; ", errors)}");
             return TesseraCommand.ExitFailure;
         }
         using var jobs = new JobsClient(cluster.Jobs.Address);

@@ -107,6 +107,39 @@ public sealed class JobCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConfigAskingWhatThisClusterDoesNotDoIsRefusedAtCreateAndNothingIsStored()
+    {
+        const string key = "devcluster/www-data/prod/cron_hello_world";
+        var dir = Directory.CreateTempSubdirectory("tessera-unsupported-");
+        try
+        {
+            // The shape of Aurora's examples/jobs/cron_hello_world.aurora, with an image as well.
+            var path = Path.Combine(dir.FullName, "cron_hello_world.aurora");
+            await File.WriteAllTextAsync(path, """
+                hello = Process(name = 'hello', cmdline = 'echo hello world')
+                task = Task(name = 'hello', processes = [hello], resources = Resources(cpu = 0.1, ram = 16 * MB, disk = 16 * MB))
+                jobs = [Job(cluster = 'devcluster', role = 'www-data', environment = 'prod', name = 'cron_hello_world',
+                  task = task, cron_schedule = '*/5 * * * *', container = Mesos(image = DockerImage(name = 'debian', tag = 'slim-stretch')))]
+                """);
+
+            var create = await Run("create", key, path);
+
+            Assert.Equal(1, create.Code);
+            var lines = create.Err.TrimEnd('\n').Split('\n');
+            Assert.Equal(2, lines.Length);
+            Assert.Contains("cron_hello_world.aurora:3: cron_schedule: a cron job is scheduled with 'tessera cron schedule'", lines[0]);
+            Assert.Contains("cron_hello_world.aurora:3: container.image: images are not supported by this cluster yet", lines[1]);
+            var status = await Run("status", key);
+            Assert.Equal(1, status.Code);
+            Assert.Contains($"no job {key}", status.Err);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ARestartWhoseReplacementFailsEndsFailedAndWaitSaysWhy()
     {
         const string key = "devcluster/www-data/test/fragile";
