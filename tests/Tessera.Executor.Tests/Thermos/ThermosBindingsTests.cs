@@ -11,9 +11,9 @@ public sealed class ThermosBindingsTests
     [Fact]
     public void Ports_task_id_and_hostname_are_resolved_and_other_templates_left_alone()
     {
-        var bindings = new ThermosBindings(new Dictionary<string, int> { ["http"] = 31001 }, "task-7", "host-a");
-        var task = bindings.Apply(Task("serve --port {{thermos.ports[http]}} --id {{thermos.task_id}} --host {{mesos.hostname}} {{other}}"));
-        Assert.Equal("serve --port 31001 --id task-7 --host host-a {{other}}", task.Processes[0].Cmdline);
+        var bindings = new ThermosBindings(new Dictionary<string, int> { ["http"] = 31001 }, "task-7", "host-a", "www-data");
+        var task = bindings.Apply(Task("serve --port {{thermos.ports[http]}} --id {{thermos.task_id}} --host {{mesos.hostname}} --user {{thermos.user}} {{other}}"));
+        Assert.Equal("serve --port 31001 --id task-7 --host host-a --user www-data {{other}}", task.Processes[0].Cmdline);
     }
 
     [Fact]
