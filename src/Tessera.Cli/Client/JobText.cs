@@ -14,6 +14,7 @@ internal static class JobText
         var r = status.Resources;
         var resources = r is null ? "" : string.Create(CultureInfo.InvariantCulture, $", cpus {r.Cpus:0.###}, ram {r.RamMb} MB, disk {r.DiskMb} MB");
         output.WriteLine($"job {status.Key}: {status.Instances} instance(s){resources}{(status.IsService ? ", service" : "")}");
+        if (status.Contact is { } contact) output.WriteLine($"contact: {contact}");
         if (status.Command is { } command) output.WriteLine($"command: {command}");
         if (status.Restart is { } restart) WriteRestart(output, restart);
         Table.Write(output, ["INSTANCE", "STATUS", "HOST", "SINCE", "TASK", "WHY"], status.InstanceStatuses.Select(i => (IReadOnlyList<string>)

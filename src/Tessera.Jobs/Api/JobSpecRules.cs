@@ -17,6 +17,9 @@ public static class JobSpecRules
     /// <summary>The most instances one job may have.</summary>
     public const int MaxInstances = 10_000;
 
+    /// <summary>The longest <c>contact</c> (an address or a name, shown in one line).</summary>
+    public const int MaxContact = 255;
+
     /// <summary>The first problem of <paramref name="job"/>, or null when it is valid.</summary>
     public static string? Problem(JobSpec job)
     {
@@ -60,6 +63,8 @@ public static class JobSpecRules
             && t.Ports.FirstOrDefault(p => string.IsNullOrWhiteSpace(p)
                 || p.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))) is { } port)
             return $"template.ports: port name '{port}' may only contain letters, digits, '_' and '-'";
+        if (t.Contact is { } contact && (contact.Length > MaxContact || contact.Any(char.IsControl)))
+            return $"template.contact: must be at most {MaxContact} characters without control characters";
         if (t.PartitionPolicy is { DelaySecs: < 0 })
             return $"template.partition_policy.delay_secs: must not be negative, not {t.PartitionPolicy.DelaySecs}";
         return t.TaskJson is { } json ? ThermosTask(json) : null;

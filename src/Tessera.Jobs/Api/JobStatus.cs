@@ -14,4 +14,5 @@ public sealed record JobStatus(
     bool IsService,
     string? Command,
     ImmutableArray<InstanceStatus> InstanceStatuses,
-    RestartStatus? Restart);
+    RestartStatus? Restart,
+    string? Contact = null);

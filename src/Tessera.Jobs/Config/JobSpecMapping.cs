@@ -23,7 +23,7 @@ public static partial class JobSpecMapping
         var template = new TaskSpec(job.Key, 0,
             new TaskResources(task.Resources.Cpu, task.Resources.RamMb, task.Resources.DiskMb, task.Resources.Gpu),
             PortNames(task), constraints, job.Service, job.MaxTaskFailures, job.Priority, policy,
-            Command: Command(task), TaskJson: job.ToExecutorJson());
+            Command: Command(task), TaskJson: job.ToExecutorJson(), Contact: job.Contact);
         return new JobSpec(job.Key, job.Instances, template);
     }
 

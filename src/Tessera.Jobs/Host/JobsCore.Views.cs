@@ -28,7 +28,7 @@ internal sealed partial class JobsCore
         var instances = instanceIds.Select(i => Instance(i, tasks.Where(t => t.Spec.InstanceId == i).ToList())).ToImmutableArray();
         var restart = _rollouts.TryGetValue(key, out var r) ? Restart(r.Value, tasks) : null;
         return ApiOutcome<JobStatus>.Ok(new JobStatus(key.ToString(), spec?.Instances ?? 0, spec?.Template.Resources,
-            spec?.Template.IsService ?? false, spec?.Template.Command, instances, restart));
+            spec?.Template.IsService ?? false, spec?.Template.Command, instances, restart, spec?.Template.Contact));
     }
 
     private RestartStatus Restart(RolloutState rollout, List<ScheduledTask> tasks)

@@ -19,6 +19,7 @@ namespace Tessera.Jobs.Scheduling;
 /// <param name="PartitionPolicy">What PARTITIONED leads to; null means <see cref="PartitionPolicy.Default"/>.</param>
 /// <param name="Command">A shell command line run as a plain command task (when no process-tree executor is configured).</param>
 /// <param name="TaskJson">The task's JSON for the process-tree executor (<c>TaskInfo.data</c>), from the config loader.</param>
+/// <param name="Contact">Who to ask about the job (Aurora's <c>contact</c>), kept and shown, nothing more.</param>
 public sealed record TaskSpec(
     JobKey Job,
     int InstanceId,
@@ -30,7 +31,8 @@ public sealed record TaskSpec(
     int Priority = 0,
     PartitionPolicy? PartitionPolicy = null,
     string? Command = null,
-    string? TaskJson = null)
+    string? TaskJson = null,
+    string? Contact = null)
 {
     /// <summary>The policy in effect.</summary>
     [JsonIgnore]

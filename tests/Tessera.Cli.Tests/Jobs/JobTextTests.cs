@@ -31,6 +31,17 @@ public sealed class JobTextTests
     }
 
     [Fact]
+    public void TheHeaderShowsTheJobsContact()
+    {
+        var output = new StringWriter();
+
+        JobText.WriteStatus(output, new JobStatus("devcluster/www-data/prod/web", 0, null, true, "serve", [], null, "web@example.com"));
+
+        Assert.StartsWith("job devcluster/www-data/prod/web: 0 instance(s), service\ncontact: web@example.com\ncommand: serve\n",
+            output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AFailedRestartSaysWhy()
     {
         var restart = new RestartStatus(RolloutPhase.Failed, new RolloutSettings(), Noon, Noon.AddSeconds(40),

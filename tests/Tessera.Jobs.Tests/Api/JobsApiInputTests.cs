@@ -79,6 +79,19 @@ public sealed class JobsApiInputTests(JobsApiInputTests.Cluster cluster) : IClas
     }
 
     [Fact]
+    public async Task AContactIsOneShortLine()
+    {
+        foreach (var contact in new[] { "\"a\\nb\"", $"\"{new string('a', 256)}\"" })
+        {
+            var (status, text) = await PostAsync("/api/jobs",
+                Spec($$"""{"resources":{"cpus":0.1,"ram_mb":8,"disk_mb":1},"command":"true","contact":{{contact}}}"""));
+
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.StartsWith("template.contact: must be at most 255 characters without control characters", text);
+        }
+    }
+
+    [Fact]
     public async Task ATaskTheExecutorCannotReadIsRefusedAtCreate()
     {
         var (status, text) = await PostAsync("/api/jobs", Spec("""{"resources":{"cpus":0.1,"ram_mb":8,"disk_mb":1},"task_json":"{\"name\":\"t\"}"}"""));

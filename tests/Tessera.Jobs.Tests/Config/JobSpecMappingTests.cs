@@ -16,6 +16,8 @@ public sealed class JobSpecMappingTests
         Assert.Equal(new Tessera.Jobs.Scheduling.TaskResources(0.1, 64, 64), spec.Template.Resources);
         Assert.Equal<string>(["http"], [.. spec.Template.Ports]);
         Assert.True(spec.Template.IsService);
+        Assert.Null(spec.Template.Contact);
+        Assert.Equal("me@example.com", JobSpecMapping.ToSpec(result.Job! with { Contact = "me@example.com" }).Template.Contact);
         Assert.Equal(result.Job!.ToExecutorJson(), spec.Template.TaskJson);
         Assert.StartsWith(result.Job!.Task.ToExecutorJson()[..^1] + ",\"health_check_config\":{\"health_checker\":{\"http\":{\"endpoint\":\"/health\"", spec.Template.TaskJson);
         // The Announcer's portmap {'health': 'http'}: the executor probes the http port.
