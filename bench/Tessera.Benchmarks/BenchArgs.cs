@@ -9,7 +9,8 @@ internal sealed class BenchArgs(string[] args)
     {
         var i = Array.IndexOf(args, name);
         if (i < 0) return fallback;
-        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < least)
+        if (i + 1 >= args.Length
+            || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < least)
             throw new ArgumentException($"{name} needs a whole number of at least {least}");
         return v;
     }

@@ -20,14 +20,16 @@ internal static class FuzzMode
         var requests = options.Int("--requests", 20_000);
         var seed = options.Int("--seed", Environment.TickCount & int.MaxValue);
         var start = options.Int("--from", 0, least: 0);
-        output.WriteLine($"fuzz: seed {seed}, {requests} requests from {start} (replay with --seed {seed} --from {start})");
+        output.WriteLine(
+            $"fuzz: seed {seed}, {requests} requests from {start} (replay with --seed {seed} --from {start})");
         var report = new FuzzReport(seed, output);
         // A cluster keeps what it did (completed tasks, frameworks): a long run takes a fresh one per
         // segment, so each request's state reads cost the same at the millionth as at the first.
         for (var first = start; first < start + requests; first += Segment)
         {
             await using var world = await FuzzWorld.StartAsync();
-            await new FuzzRunner(world, report).RunAsync(first, Math.Min(Segment, start + requests - first), CancellationToken.None);
+            var count = Math.Min(Segment, start + requests - first);
+            await new FuzzRunner(world, report).RunAsync(first, count, CancellationToken.None);
         }
         output.WriteLine(report);
         return report.Clean ? 0 : 1;

@@ -95,7 +95,8 @@ public sealed partial class ThermosExecutor : IExecutorHandler
         try
         {
             var json = info.Data is null ? throw new ThermosConfigException("data", "the task has no data: expected the Thermos task as JSON") : Encoding.UTF8.GetString(info.Data.Span);
-            task = new ThermosBindings(TaskPorts.Of(info), id.Value, _hostname, Environment.UserName).Apply(ThermosTaskReader.Parse(json));
+            task = new ThermosBindings(TaskPorts.Of(info), id.Value, _hostname, Environment.UserName)
+                .Apply(ThermosTaskReader.Parse(json));
         }
         catch (ThermosConfigException ex)
         {

@@ -24,7 +24,8 @@ internal static class JobConfigFile
     /// do (<see cref="ConfigSupport"/>), rather than drop it; <c>inspect</c> shows every field.
     /// </param>
     public static async Task<JobConfig> LoadAsync(
-        string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct, bool forScheduler = false)
+        string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct,
+        bool forScheduler = false)
     {
         if (!ConfigLoadOptions.TryParseBindings(binds, out var bindings, out var bindError))
             throw new CliException(bindError!, TesseraCommand.ExitUsage);
@@ -41,7 +42,8 @@ internal static class JobConfigFile
     /// <summary>The job spec (JSON) that <c>create</c> posts and <c>diff</c> compares, for <paramref name="key"/>.</summary>
     public static async Task<string> SpecBodyAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct) =>
         IsAurora(path, readJson)
-            ? JsonSerializer.Serialize(JobSpecMapping.ToSpec(await LoadAsync(path, key, binds, readJson, ct, forScheduler: true)),
+            ? JsonSerializer.Serialize(
+                JobSpecMapping.ToSpec(await LoadAsync(path, key, binds, readJson, ct, forScheduler: true)),
                 JobsApiJsonContext.Default.JobSpec)
             : SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
 

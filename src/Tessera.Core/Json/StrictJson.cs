@@ -80,7 +80,9 @@ public static class StrictJson
         return null;
     }
 
-    /// <summary>Names up to this many bytes are decoded on the stack and interned (most bodies repeat a few names).</summary>
+    /// <summary>
+    /// Names up to this many bytes are decoded on the stack and interned (most bodies repeat a few names).
+    /// </summary>
     private const int ShortName = 128;
 
     private static JsonProblem? Name(ref Utf8JsonReader reader, JsonPathStack path)

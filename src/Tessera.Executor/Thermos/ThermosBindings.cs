@@ -9,7 +9,8 @@ namespace Tessera.Executor.Thermos;
 /// <c>{{thermos.user}}</c> (the user the task runs as). Any other <c>{{…}}</c> is left as it is; a
 /// port the task does not have is an error naming the process.
 /// </summary>
-public sealed partial record ThermosBindings(IReadOnlyDictionary<string, int> Ports, string TaskId, string? Hostname, string? User = null)
+public sealed partial record ThermosBindings(
+    IReadOnlyDictionary<string, int> Ports, string TaskId, string? Hostname, string? User = null)
 {
     /// <summary>The task with its cmdlines (and its shell health check's command) resolved.</summary>
     public ThermosTask Apply(ThermosTask task) => task with

@@ -25,11 +25,12 @@ public static class ConfigSupport
             errors.Add(ConfigError.At(sources.Locate(field), field, "unsupported", why));
 
         if (job.CronSchedule is not null)
-            Refuse("cron_schedule", "a cron job is scheduled with 'tessera cron schedule', which this version does not " +
-                "have yet ('job create' would run it once, at once)");
+            Refuse("cron_schedule", "a cron job is scheduled with 'tessera cron schedule', which this version " +
+                "does not have yet ('job create' would run it once, at once)");
         CheckContainer(job.Container, Refuse);
         if (job.SlaPolicy is not null)
-            Refuse("sla_policy", "SLA policies are not supported by this cluster yet (they come with SLA-aware maintenance)");
+            Refuse("sla_policy",
+                "SLA policies are not supported by this cluster yet (they come with SLA-aware maintenance)");
         CheckTier(job, Refuse);
         if (job.Metadata is { Count: > 0 })
             Refuse("metadata", "job metadata is not supported by this cluster yet");
@@ -39,7 +40,8 @@ public static class ConfigSupport
             Refuse("executor_config", "every task runs under the scheduler's own process-tree executor; a custom " +
                 "executor_config (name, data) is not supported");
         if (job.Announce?.ZkPath is not null)
-            Refuse("announce.zk_path", "announcing to ZooKeeper is not supported (this cluster has no ServerSet registry)");
+            Refuse("announce.zk_path",
+                "announcing to ZooKeeper is not supported (this cluster has no ServerSet registry)");
         CheckLoggers(job.Task, Refuse);
         return errors.ToImmutable();
     }
@@ -54,8 +56,8 @@ public static class ConfigSupport
                 break;
             case MesosContainerConfig mesos:
                 if (mesos.Image is not null)
-                    refuse("container.image", "images are not supported by this cluster yet (the command would run on " +
-                        "the host, without the image)");
+                    refuse("container.image", "images are not supported by this cluster yet (the command would " +
+                        "run on the host, without the image)");
                 if (mesos.Volumes.Count > 0)
                     refuse("container.volumes", "volumes are not supported by this cluster yet");
                 break;
@@ -67,7 +69,8 @@ public static class ConfigSupport
         if (job.Tier is { } tier && tier != RunTier)
             refuse("tier", AuroraTiers.Contains(tier, StringComparer.Ordinal)
                 ? $"tier '{tier}' is not supported by this cluster yet: every task runs as '{RunTier}'"
-                : $"tier '{tier}' does not exist (Aurora's tiers: {string.Join(", ", AuroraTiers)}; this cluster runs '{RunTier}')");
+                : $"tier '{tier}' does not exist (Aurora's tiers: {string.Join(", ", AuroraTiers)}; " +
+                    $"this cluster runs '{RunTier}')");
         if (job.Production)
             refuse("production", "production jobs count against their role's quota, which this cluster does not have " +
                 "yet; leave production unset");
@@ -80,11 +83,11 @@ public static class ConfigSupport
             var logger = task.Processes[i].EffectiveLogger;
             var field = $"task.processes[{i}].logger";
             if (logger.Destination != LoggerConfig.Default.Destination)
-                refuse($"{field}.destination", $"log destination '{logger.Destination}' is not supported: a process's " +
-                    "output always goes to files in its sandbox (.logs/PROCESS/RUN/)");
+                refuse($"{field}.destination", $"log destination '{logger.Destination}' is not supported: " +
+                    "a process's output always goes to files in its sandbox (.logs/PROCESS/RUN/)");
             if (logger.Mode != LoggerConfig.Default.Mode)
-                refuse($"{field}.mode", $"log mode '{logger.Mode}' is not supported yet: the executor keeps each run's " +
-                    "whole output and the last 5 runs");
+                refuse($"{field}.mode", $"log mode '{logger.Mode}' is not supported yet: the executor keeps " +
+                    "each run's whole output and the last 5 runs");
         }
     }
 }

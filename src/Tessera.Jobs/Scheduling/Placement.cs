@@ -97,7 +97,8 @@ public static class Placement
     /// The fitting slot whose host holds the fewest of the job's tasks, scanning from
     /// <paramref name="start"/>; -1 when none fits. A host with none of them ends the scan.
     /// </summary>
-    private static int Choose(TaskSpec spec, ParsedConstraints parsed, int ports, OfferSlot[] slots, LimitCounter limits, int start)
+    private static int Choose(
+        TaskSpec spec, ParsedConstraints parsed, int ports, OfferSlot[] slots, LimitCounter limits, int start)
     {
         var chosen = -1;
         var fewest = int.MaxValue;

@@ -212,7 +212,8 @@ public sealed class FuzzRunner(FuzzWorld world, FuzzReport report)
             catch (Exception e) when (e is TimeoutException or InvalidOperationException)
             {
                 _settled = null;
-                if (attempt == 1 && await world.Framework.EndsWithinAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false)) continue;
+                if (attempt == 1 && await world.Framework.EndsWithinAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false))
+                    continue;
                 // The fuzzing goes on without fresh residents (their samples are refused); tried again later.
                 _report.WorldTrouble(index, e.Message);
             }
