@@ -41,6 +41,7 @@ public static class Placement
         var limits = new LimitCounter(placed);
         var parsedByConstraints = new Dictionary<(string Role, object Constraints), ParsedConstraints>(new RoleAndReference());
         var cursors = new Dictionary<JobKey, int>();
+        var spreads = new Dictionary<JobKey, HostSpread>();
         var assignments = ImmutableArray.CreateBuilder<TaskAssignment>();
         var pending = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<PendingReason>>(StringComparer.Ordinal);
 
@@ -73,7 +74,10 @@ public static class Placement
             }
 
             var portNames = PortNames(spec);
-            var chosen = Choose(spec, parsed, portNames.Length, slots, limits, cursors.GetValueOrDefault(spec.Job));
+            if (!spreads.TryGetValue(spec.Job, out var spread))
+                spreads[spec.Job] = spread = new HostSpread(spec.Job, slots, limits);
+            var (chosen, before) = Choose(spec, parsed, portNames.Length, slots, limits,
+                cursors.GetValueOrDefault(spec.Job), spread.Floor);
             if (chosen < 0)
             {
                 pending[task.TaskId] = Explain(spec, parsed, portNames.Length, slots, limits);
@@ -87,6 +91,7 @@ public static class Placement
                 ports[portNames[p]] = numbers[p];
             var offer = slot.Offer;
             limits.Add(new PlacedTask(spec.Job, offer.AgentId, offer.Hostname, offer.Attributes));
+            spread.Placed(before);
             cursors[spec.Job] = (chosen + 1) % slots.Length;
             assignments.Add(new TaskAssignment(task.TaskId, offer.OfferId, offer.AgentId, offer.Hostname, ports.ToImmutable()));
         }
@@ -95,14 +100,16 @@ public static class Placement
 
     /// <summary>
     /// The fitting slot whose host holds the fewest of the job's tasks, scanning from
-    /// <paramref name="start"/>; -1 when none fits. A host with none of them ends the scan.
+    /// <paramref name="start"/>, and how many its host held; -1 when none fits. A host with no more
+    /// than <paramref name="floor"/> (the fewest any host has) ends the scan.
     /// </summary>
-    private static int Choose(
-        TaskSpec spec, ParsedConstraints parsed, int ports, OfferSlot[] slots, LimitCounter limits, int start)
+    private static (int Slot, int OnHost) Choose(
+        TaskSpec spec, ParsedConstraints parsed, int ports, OfferSlot[] slots, LimitCounter limits, int start,
+        int floor)
     {
         var chosen = -1;
         var fewest = int.MaxValue;
-        for (var k = 0; k < slots.Length && fewest > 0; k++)
+        for (var k = 0; k < slots.Length && fewest > floor; k++)
         {
             var i = (start + k) % slots.Length;
             if (!Fits(spec, parsed, ports, slots[i], limits)) continue;
@@ -111,7 +118,7 @@ public static class Placement
             chosen = i;
             fewest = onHost;
         }
-        return chosen;
+        return (chosen, fewest);
     }
 
     /// <summary>The distinct port names of a spec, in the order written.</summary>

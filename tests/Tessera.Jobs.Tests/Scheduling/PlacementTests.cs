@@ -177,6 +177,19 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public void HostsTheJobCannotUseDoNotStopTheSpreadOverTheOthers()
+    {
+        var job = Job();
+        var offers = new[] { Offer("a1", cpus: 16, ram: 65536), Offer("a2", cpus: 16, ram: 65536, attributes: Map(("rack", "r9"))),
+            Offer("a3", cpus: 16, ram: 65536) };
+        var tasks = Enumerable.Range(0, 6).Select(i => Pending(Spec(job, i, constraints: Map(("rack", "!r9"))))).ToArray();
+
+        var plan = Decide(tasks, offers);
+
+        Assert.Equal(["a1", "a3", "a1", "a3", "a1", "a3"], plan.Assignments.Select(a => a.AgentId));
+    }
+
+    [Fact]
     public void AFullHostIsNoReasonToWaitWhenAnotherHostHasRoom()
     {
         var job = Job();
