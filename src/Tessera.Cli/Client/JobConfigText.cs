@@ -14,7 +14,7 @@ internal static class JobConfigText
     public static void Write(TextWriter output, JobConfig job)
     {
         var task = job.Task;
-        var ports = JobSpecMapping.PortNames(task);
+        var ports = AnnouncerPorts.Requested(job);
         output.WriteLine($"job {job.Key}");
         Field(output, 1, "instances", Number(job.Instances));
         Field(output, 1, "kind", job.CronSchedule is { } cron
@@ -103,7 +103,8 @@ internal static class JobConfigText
         {
             var expect = $"expecting '{http.ExpectedResponse}'{(http.ExpectedResponseCode == 0 ? "" : $" and code {http.ExpectedResponseCode}")}";
             string? port = ports.Contains("health") ? "port health"
-                : job.Announce?.Portmap is { } map && map.TryGetValue("health", out var target) && ports.Contains(target) ? $"port {target} (portmap health -> {target})"
+                : AnnouncerPorts.Roots(job.Announce?.Portmap, out _).TryGetValue("health", out var target) && ports.Contains(target)
+                    ? $"port {target} (portmap health -> {target})"
                 : null;
             checker = http.Url is { } url ? $"http GET {url} {expect}"
                 : port is null ? "none (http, but the task has no 'health' port)"

@@ -42,6 +42,10 @@ public static class ConfigSupport
         if (job.Announce?.ZkPath is not null)
             Refuse("announce.zk_path",
                 "announcing to ZooKeeper is not supported (this cluster has no ServerSet registry)");
+        var roots = AnnouncerPorts.Roots(job.Announce?.Portmap, out _);
+        foreach (var (name, root) in roots.Where(r => AnnouncerPorts.IsStatic(r.Value)))
+            Refuse($"announce.portmap[{name}]", $"static port {root} is not supported: a task's ports come from " +
+                "its agent's offered port ranges");
         CheckLoggers(job.Task, Refuse);
         return errors.ToImmutable();
     }

@@ -52,6 +52,9 @@ public static partial class ConfigValidator
         CheckTask(job.Task, Fail);
         CheckUpdate(job, Fail);
         CheckHealth(job.HealthCheck ?? HealthCheckConfig.Default, Fail);
+        AnnouncerPorts.Roots(job.Announce?.Portmap, out var cycle);
+        if (cycle is not null)
+            Fail($"announce.portmap[{cycle}]", "portmap", $"'{cycle}' leads back to itself through the portmap (a cycle)");
         return errors.ToImmutable();
     }
 

@@ -50,7 +50,9 @@ public sealed record JobConfig(
 
     private string? HealthPortAlias()
     {
-        var ports = JobSpecMapping.PortNames(Task);
-        return !ports.Contains("health") && Announce?.Portmap is { } map && map.TryGetValue("health", out var target) && ports.Contains(target) ? target : null;
+        var ports = AnnouncerPorts.Requested(this);
+        return !ports.Contains("health")
+            && AnnouncerPorts.Roots(Announce?.Portmap, out _).TryGetValue("health", out var target)
+            && ports.Contains(target) ? target : null;
     }
 }

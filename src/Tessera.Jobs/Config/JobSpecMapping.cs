@@ -6,7 +6,8 @@ namespace Tessera.Jobs.Config;
 
 /// <summary>
 /// A loaded <see cref="JobConfig"/> as the scheduler takes it (<see cref="JobSpec"/>): resources in
-/// MB, the named ports its processes use (<c>{{thermos.ports[name]}}</c>), constraints, service
+/// MB, the named ports it asks for (<see cref="AnnouncerPorts"/>: what its processes use, aliases
+/// resolved, and the Announcer's ports), constraints, service
 /// flag, failure limit, priority, partition policy, the executor's task JSON and, for agents
 /// without the process-tree executor, one shell command.
 /// </summary>
@@ -15,14 +16,15 @@ public static partial class JobSpecMapping
     [GeneratedRegex(@"\{\{thermos\.ports\[([^\]]+)\]\}\}")]
     private static partial Regex PortReference();
 
-    public static JobSpec ToSpec(JobConfig job)
+    public static JobSpec ToSpec(JobConfig config)
     {
+        var job = AnnouncerPorts.WithAliasesResolved(config);
         var task = job.Task;
         var constraints = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, job.Constraints ?? ValueMap.Empty);
         var policy = job.PartitionPolicy is { } p ? new PartitionPolicy(p.Reschedule, p.DelaySecs) : null;
         var template = new TaskSpec(job.Key, 0,
             new TaskResources(task.Resources.Cpu, task.Resources.RamMb, task.Resources.DiskMb, task.Resources.Gpu),
-            PortNames(task), constraints, job.Service, job.MaxTaskFailures, job.Priority, policy,
+            AnnouncerPorts.Requested(job), constraints, job.Service, job.MaxTaskFailures, job.Priority, policy,
             Command: Command(task), TaskJson: job.ToExecutorJson(), Contact: job.Contact);
         return new JobSpec(job.Key, job.Instances, template);
     }
