@@ -15,6 +15,9 @@ public static class MediaTypes
 
     public const string Protobuf = "application/x-protobuf";
 
+    /// <summary>Mesos' event streams (SUBSCRIBE, nested container output).</summary>
+    public const string RecordIo = "application/recordio";
+
     /// <summary>
     /// Why <paramref name="contentType"/> is not JSON as we take it, with the status to answer; null when it is.
     /// </summary>

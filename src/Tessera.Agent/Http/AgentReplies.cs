@@ -17,6 +17,7 @@ internal static class AgentReplies
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Tessera.Http.Refusals.OneLine(message) + "\n"), http.RequestAborted);
+        await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Tessera.Http.Refusals.OneLine(message) + "\n"),
+            http.RequestAborted);
     }
 }

@@ -20,7 +20,7 @@ internal static class NestedContainerEndpoints
 {
     public static async Task LaunchSession(HttpContext http, AgentRuntime rt, AgentCall call)
     {
-        if (!MediaTypes.Accepts(http.Request.Headers.Accept, "application/recordio"))
+        if (!MediaTypes.Accepts(http.Request.Headers.Accept, MediaTypes.RecordIo))
         {
             await AgentReplies.Text(http, StatusCodes.Status406NotAcceptable, "LAUNCH_NESTED_CONTAINER_SESSION streams application/recordio; send Accept: application/recordio");
             return;

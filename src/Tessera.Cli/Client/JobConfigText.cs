@@ -103,7 +103,8 @@ internal static class JobConfigText
         {
             var expect = $"expecting '{http.ExpectedResponse}'{(http.ExpectedResponseCode == 0 ? "" : $" and code {http.ExpectedResponseCode}")}";
             string? port = ports.Contains("health") ? "port health"
-                : AnnouncerPorts.Roots(job.Announce?.Portmap, out _).TryGetValue("health", out var target) && ports.Contains(target)
+                : AnnouncerPorts.Roots(job.Announce?.Portmap, out _).TryGetValue("health", out var target)
+                    && ports.Contains(target)
                     ? $"port {target} (portmap health -> {target})"
                 : null;
             checker = http.Url is { } url ? $"http GET {url} {expect}"

@@ -40,7 +40,8 @@ public static class RoleName
     public static bool IsValid(string? role) => Validate(role) is null;
 
     /// <summary>
-    /// A role as an error text may show it: printable ASCII kept, anything else as <c>\uXXXX</c>, cut at 100.
+    /// A role as an error text may show it: printable ASCII kept, anything else as <c>\u</c> and four hex
+    /// digits, cut at 100.
     /// </summary>
     private static string Shown(string role)
     {

@@ -29,7 +29,8 @@ public readonly record struct ScalarValue(long Milli) : IComparable<ScalarValue>
     /// <summary>
     /// Why <paramref name="value"/> is no amount a caller may give (null when it is one): Mesos'
     /// scalar rules — finite, not negative, 0 or not rounding to 0 at three decimals — and at most
-    /// <see cref="Max"/>. The one check for resources, quota and job resources alike.
+    /// <see cref="Max"/>. The one check for resources on the wire and for quota (a job's resources use the
+    /// same bounds, with a floor of <see cref="Granularity"/> for cpus).
     /// </summary>
     public static string? Problem(double value)
     {

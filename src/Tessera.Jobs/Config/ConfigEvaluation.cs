@@ -33,7 +33,8 @@ internal static class ConfigEvaluation
             UseShellExecute = false,
         };
         foreach (var argument in new[] { "-I", "-S", "-c", prelude, path,
-            options.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture), cgroup?.Directory ?? "" })
+            options.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture), cgroup?.Directory ?? "",
+            MaxResultBytes.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(argument);
         Process process;
         try

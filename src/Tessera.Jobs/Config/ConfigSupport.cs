@@ -91,7 +91,7 @@ public static class ConfigSupport
                     "a process's output always goes to files in its sandbox (.logs/PROCESS/RUN/)");
             if (logger.Mode != LoggerConfig.Default.Mode)
                 refuse($"{field}.mode", $"log mode '{logger.Mode}' is not supported yet: the executor keeps " +
-                    "each run's whole output and the last 5 runs");
+                    $"each run's whole output and the last {Executor.Thermos.ProcessLogs.KeptRuns} runs");
         }
     }
 }

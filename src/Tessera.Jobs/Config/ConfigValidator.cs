@@ -54,7 +54,8 @@ public static partial class ConfigValidator
         CheckHealth(job.HealthCheck ?? HealthCheckConfig.Default, Fail);
         AnnouncerPorts.Roots(job.Announce?.Portmap, out var cycle);
         if (cycle is not null)
-            Fail($"announce.portmap[{cycle}]", "portmap", $"'{cycle}' leads back to itself through the portmap (a cycle)");
+            Fail($"announce.portmap[{cycle}]", "portmap",
+                $"'{cycle}' leads back to itself through the portmap (a cycle)");
         return errors.ToImmutable();
     }
 

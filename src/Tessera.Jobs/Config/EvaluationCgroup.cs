@@ -4,7 +4,7 @@ namespace Tessera.Jobs.Config;
 /// A cgroup v2 leaf for one config evaluation, when this process may make one (root, a cgroup2
 /// mount): the evaluation joins it first, and <c>cgroup.kill</c> ends everything it started, even
 /// a process that left our session and subreaper. Elsewhere the supervisor and the process group
-/// are the whole story (docs/jobs-config.md, "Evaluation").
+/// are the whole story (docs/jobs-config.md, "Limits of the evaluation").
 /// </summary>
 internal sealed class EvaluationCgroup : IDisposable
 {

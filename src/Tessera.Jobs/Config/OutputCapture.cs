@@ -40,7 +40,25 @@ internal sealed class OutputCapture
             Total += read;
             var room = (int)Math.Max(0, _keepFirst - _first.Length);
             if (room > 0) _first.Write(buffer, 0, Math.Min(room, read));
-            for (var i = 0; i < read && _keepLast > 0; i++) _ring[_ringWritten++ % _keepLast] = buffer[i];
+            if (_keepLast > 0) Remember(buffer.AsSpan(0, read));
+        }
+    }
+
+    /// <summary>Copies <paramref name="data"/> into the ring, at most its last <c>_keepLast</c> bytes.</summary>
+    private void Remember(ReadOnlySpan<byte> data)
+    {
+        if (data.Length > _keepLast)
+        {
+            _ringWritten += data.Length - _keepLast;
+            data = data[^_keepLast..];
+        }
+        while (!data.IsEmpty)
+        {
+            var at = (int)(_ringWritten % _keepLast);
+            var count = Math.Min(data.Length, _keepLast - at);
+            data[..count].CopyTo(_ring.AsSpan(at));
+            _ringWritten += count;
+            data = data[count..];
         }
     }
 

@@ -1,7 +1,8 @@
 # Tessera Jobs: the prelude that evaluates an .aurora file (Python) and prints its jobs as JSON.
 #
 # Our own implementation of the schema described in docs/jobs-config.md (Aurora's names and
-# defaults). It runs as `python3 -I -S -c <this file> CONFIG MEMORY_BYTES [CGROUP_DIR]`. Values are checked
+# defaults). It runs as `python3 -I -S -c <this file> CONFIG MEMORY_BYTES CGROUP_DIR MAX_RESULT_BYTES`
+# (CGROUP_DIR may be empty). Values are checked
 # against their declared types when they are literals; templates ({{...}}), required fields and
 # Aurora's rules are left to the C# side, which gets every field, every default and the place
 # (file:line) where each object was built.
@@ -1011,9 +1012,6 @@ def _evaluate(out_fd):
 # loader's timeout). The loader also kills the session's process group and, when it made one, the
 # cgroup (CGROUP_DIR) this process joins first.
 
-_MAX_RESULT = 64 * 1024 * 1024
-
-
 def _join_cgroup(directory):
     if directory:
         with open(os.path.join(directory, 'cgroup.procs'), 'w') as procs:
@@ -1070,7 +1068,8 @@ def _on_term(signum, frame):
 
 def _main():
     os.setsid()
-    _join_cgroup(sys.argv[3] if len(sys.argv) > 3 else '')
+    _join_cgroup(sys.argv[3])
+    max_result = int(sys.argv[4])
     _become_subreaper()
     signal.signal(signal.SIGTERM, _on_term)
     read_fd, write_fd = os.pipe()
@@ -1089,13 +1088,13 @@ def _main():
             os._exit(code)
     os.close(write_fd)
     # Read until the evaluating child has exited: a daemon it forked may hold the pipe open forever.
-    # Past _MAX_RESULT the rest is read and dropped (the loader refuses such a result).
+    # Past MAX_RESULT_BYTES the rest is read and dropped (the loader refuses such a result).
     result = bytearray()
     done = False
     while not done:
         if select.select([read_fd], [], [], 0.05)[0]:
             chunk = os.read(read_fd, 65536)
-            if len(result) <= _MAX_RESULT:
+            if len(result) <= max_result:
                 result += chunk
             done = not chunk
         if not done and os.waitpid(pid, os.WNOHANG)[0] == pid:
@@ -1105,7 +1104,7 @@ def _main():
                     chunk = os.read(read_fd, 65536)
                     if not chunk:
                         break
-                    if len(result) <= _MAX_RESULT:
+                    if len(result) <= max_result:
                         result += chunk
             except BlockingIOError:
                 pass

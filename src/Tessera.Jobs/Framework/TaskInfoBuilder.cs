@@ -76,7 +76,10 @@ public static class TaskInfoBuilder
         return (info, left);
     }
 
-    /// <summary>A task with <see cref="TaskSpec.TaskJson"/> runs under the process-tree executor (when there is one); a plain <c>command</c> runs as a command task.</summary>
+    /// <summary>
+    /// A task with <see cref="TaskSpec.TaskJson"/> runs under the process-tree executor (when there is one);
+    /// a plain <c>command</c> runs as a command task.
+    /// </summary>
     public static bool UsesExecutor(TaskSpec spec, string? thermosExecutor) =>
         !string.IsNullOrWhiteSpace(thermosExecutor) && !string.IsNullOrWhiteSpace(spec.TaskJson);
 

@@ -74,7 +74,8 @@ internal sealed partial class JobsCore
     /// <summary>How many ACCEPT/DECLINE calls of one OFFERS event are in flight at once.</summary>
     private const int MaxCallsInFlight = 16;
 
-    private SchedulerCall Accept(Offer offer, List<(ScheduledTask Task, TaskAssignment Assignment)> launches, TaskResources overhead, Filters refuse)
+    private SchedulerCall Accept(Offer offer, List<(ScheduledTask Task, TaskAssignment Assignment)> launches,
+        TaskResources overhead, Filters refuse)
     {
         IReadOnlyList<Tessera.Core.Protocol.Resource> left = offer.Resources ?? [];
         var infos = new List<TaskInfo>();

@@ -13,8 +13,10 @@ internal sealed partial class JobsCore
     {
         if (_jobs.ContainsKey(job.Key))
             return ApiProblem.Conflict($"key: job {job.Key} already exists (kill it first, or use add/restart)");
-        if (job.Template.TaskJson is not null && string.IsNullOrWhiteSpace(job.Template.Command) && string.IsNullOrWhiteSpace(options.ThermosExecutor))
-            return ApiProblem.BadRequest("template.task_json: this scheduler runs no process-tree executor (tessera jobs --thermos-executor none); send 'command' too");
+        if (job.Template.TaskJson is not null && string.IsNullOrWhiteSpace(job.Template.Command)
+            && string.IsNullOrWhiteSpace(options.ThermosExecutor))
+            return ApiProblem.BadRequest("template.task_json: this scheduler runs no process-tree executor " +
+                "(tessera jobs --thermos-executor none); send 'command' too");
         if (ActiveTasks(job.Key).Any())
             return ApiProblem.Conflict($"key: job {job.Key} still has active tasks being killed; try again when they have ended");
         var now = time.GetUtcNow();

@@ -18,7 +18,8 @@ internal static class HttpReplies
         else if (outcome.Message is { } message)
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Tessera.Http.Refusals.OneLine(message)), http.RequestAborted);
+            await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Tessera.Http.Refusals.OneLine(message)),
+                http.RequestAborted);
         }
     }
 

@@ -9,13 +9,18 @@ namespace Tessera.Master.Http;
 /// </summary>
 internal static class JsonRequest
 {
-    /// <summary>SUBSCRIBE answers a RecordIO stream: an Accept of <c>application/recordio</c> is fine, as it always was here.</summary>
-    public static readonly BodyRules SchedulerApi = new("the Scheduler API", 16 * 1024 * 1024, AlsoAccepted: "application/recordio");
+    /// <summary>
+    /// SUBSCRIBE answers a RecordIO stream: an Accept of <c>application/recordio</c> is fine, as it always was here.
+    /// </summary>
+    public static readonly BodyRules SchedulerApi =
+        new("the Scheduler API", 16 * 1024 * 1024, AlsoAccepted: MediaTypes.RecordIo);
 
-    public static readonly BodyRules OperatorApi = new("the Operator API", 4 * 1024 * 1024, AlsoAccepted: "application/recordio");
+    public static readonly BodyRules OperatorApi =
+        new("the Operator API", 4 * 1024 * 1024, AlsoAccepted: MediaTypes.RecordIo);
 
     /// <summary>Re-registration lists every task of an agent: the largest bodies the master takes.</summary>
-    public static readonly BodyRules AgentLink = new("the agent link", 32 * 1024 * 1024, AlsoAccepted: "application/recordio");
+    public static readonly BodyRules AgentLink =
+        new("the agent link", 32 * 1024 * 1024, AlsoAccepted: MediaTypes.RecordIo);
 
     /// <summary>Kestrel's own cap, above every API's: a backstop, not the rule.</summary>
     public const int MaxBodyBytes = 32 * 1024 * 1024;

@@ -52,7 +52,8 @@ internal static class OperatorCalls
             if (!seen.Add(role)) return CallOutcome.BadRequest($"{field}.role': role '{role}' appears more than once");
             // Mesos only asks for > 0; a subnormal or huge weight would turn DRF shares into infinities.
             if (!double.IsNormal(infos[i].Weight) || infos[i].Weight < 0 || infos[i].Weight > ScalarValue.Max.Value)
-                return CallOutcome.BadRequest($"{field}.weight' must be a positive finite number of at most {ScalarValue.Max} (and not subnormal)");
+                return CallOutcome.BadRequest(
+                    $"{field}.weight' must be a positive finite number of at most {ScalarValue.Max} (and not subnormal)");
         }
         foreach (var info in infos) rt.State.Allocator.SetWeight(info.Role!, info.Weight);
         rt.Registry.WeightsSet(infos.ToDictionary(w => w.Role!, w => w.Weight, StringComparer.Ordinal));

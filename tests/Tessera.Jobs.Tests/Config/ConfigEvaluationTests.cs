@@ -133,6 +133,16 @@ public sealed class OutputCaptureTests
     }
 
     [Fact]
+    public async Task TailKeepsTheLastBytesWhenSmallReadsWrapAroundIt()
+    {
+        var capture = OutputCapture.Tail(8);
+        await capture.ReadAsync(new TrickleStream(System.Text.Encoding.ASCII.GetBytes("0123456789abcdefghij"), 3), CancellationToken.None);
+
+        Assert.Equal(20, capture.Total);
+        Assert.Equal("cdefghij", capture.Text());
+    }
+
+    [Fact]
     public async Task HeadKeepsTheFirstBytesAndCountsAll()
     {
         var capture = OutputCapture.Head(4);
@@ -141,4 +151,13 @@ public sealed class OutputCaptureTests
         Assert.Equal(10, capture.Total);
         Assert.Equal("0123", capture.Text());
     }
+}
+
+/// <summary>A stream that hands out at most <c>chunk</c> bytes per read, as a pipe may.</summary>
+internal sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+{
+    public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        base.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
 }
