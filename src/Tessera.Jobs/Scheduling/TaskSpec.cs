@@ -38,6 +38,24 @@ public sealed record TaskSpec(
     [JsonIgnore]
     public PartitionPolicy EffectivePartitionPolicy => PartitionPolicy ?? Scheduling.PartitionPolicy.Default;
 
+    /// <summary>
+    /// Whether <paramref name="other"/> runs the same config as this one, whatever the instance
+    /// (records compare arrays and maps by reference, and a stored spec is a new object).
+    /// </summary>
+    public bool SameConfig(TaskSpec other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(this, other) || (Job == other.Job && Resources == other.Resources
+            && Ports.AsSpan().SequenceEqual(other.Ports.AsSpan()) && SameConstraints(other.Constraints)
+            && IsService == other.IsService && MaxTaskFailures == other.MaxTaskFailures && Priority == other.Priority
+            && EffectivePartitionPolicy == other.EffectivePartitionPolicy && Command == other.Command
+            && TaskJson == other.TaskJson && Contact == other.Contact);
+    }
+
+    private bool SameConstraints(ImmutableSortedDictionary<string, string> other) =>
+        Constraints.Count == other.Count
+        && Constraints.All(c => other.TryGetValue(c.Key, out var v) && string.Equals(v, c.Value, StringComparison.Ordinal));
+
     /// <summary>A spec with no ports and no constraints.</summary>
     public static TaskSpec Simple(JobKey job, int instanceId, TaskResources resources, bool isService = false) =>
         new(job, instanceId, resources, [], ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal), isService);
