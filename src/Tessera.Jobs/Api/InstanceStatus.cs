@@ -6,7 +6,8 @@ namespace Tessera.Jobs.Api;
 /// <summary>
 /// One instance in a job's status: its current task (the active one, else the latest), where it
 /// runs, and for a PENDING or THROTTLED task why it waits (<see cref="PendingReasons"/>, one
-/// sentence each with amounts; <see cref="PendingReason"/> joins them).
+/// sentence each with amounts; <see cref="PendingReason"/> joins them), and the task's
+/// <see cref="Api.ConfigVersion"/>.
 /// </summary>
 public sealed record InstanceStatus(
     int Instance,
@@ -19,4 +20,5 @@ public sealed record InstanceStatus(
     int FailureCount,
     string? PendingReason,
     ImmutableArray<string> PendingReasons,
-    ImmutableArray<TaskEvent> Events);
+    ImmutableArray<TaskEvent> Events,
+    string? ConfigVersion = null);

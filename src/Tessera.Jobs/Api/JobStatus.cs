@@ -5,7 +5,8 @@ namespace Tessera.Jobs.Api;
 
 /// <summary>
 /// <c>GET /api/jobs/{cluster}/{role}/{env}/{name}</c>: the job's spec summary, every instance, and
-/// its latest rolling restart (<see cref="Restart"/>, null when it never had one).
+/// its latest rolling restart (<see cref="Restart"/>, null when it never had one) and its active
+/// update, else its latest (<see cref="Update"/>, null when it never had one).
 /// </summary>
 public sealed record JobStatus(
     string Key,
@@ -15,4 +16,5 @@ public sealed record JobStatus(
     string? Command,
     ImmutableArray<InstanceStatus> InstanceStatuses,
     RestartStatus? Restart,
-    string? Contact = null);
+    string? Contact = null,
+    UpdateSummary? Update = null);

@@ -20,4 +20,9 @@ namespace Tessera.Jobs.Api;
 [JsonSerializable(typeof(AddRequest))]
 [JsonSerializable(typeof(ActionResult))]
 [JsonSerializable(typeof(JobDiff))]
+[JsonSerializable(typeof(UpdateStartRequest))]
+[JsonSerializable(typeof(UpdateStarted))]
+[JsonSerializable(typeof(UpdateSummary))]
+[JsonSerializable(typeof(ImmutableArray<UpdateSummary>))]
+[JsonSerializable(typeof(UpdateDetails))]
 public sealed partial class JobsApiJsonContext : JsonSerializerContext;

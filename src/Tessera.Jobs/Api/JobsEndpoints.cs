@@ -16,7 +16,7 @@ namespace Tessera.Jobs.Api;
 /// </summary>
 internal static class JobsEndpoints
 {
-    private const string JobPath = "/api/jobs/{cluster}/{role}/{env}/{name}";
+    internal const string JobPath = "/api/jobs/{cluster}/{role}/{env}/{name}";
     public static void Map(IEndpointRouteBuilder app, JobsScheduler scheduler)
     {
         app.MapPost("/api/jobs", (HttpContext http) => CreateAsync(http, scheduler));
@@ -67,6 +67,7 @@ internal static class JobsEndpoints
             if (body.Problem is { } problem) return problem;
             return await scheduler.AskAsync((core, ct) => core.AddAsync(key, body.Value!.Instance, body.Value.Count, ct), http.RequestAborted, "add");
         }, JobsApiJsonContext.Default.ActionResult));
+        UpdateEndpoints.Map(app, scheduler);
     }
 
     private static async Task CreateAsync(HttpContext http, JobsScheduler scheduler)
@@ -97,7 +98,7 @@ internal static class JobsEndpoints
         await http.Response.WriteAsync(JsonSerializer.Serialize(jobs, JobsApiJsonContext.Default.ImmutableArrayJobSummary), http.RequestAborted);
     }
 
-    private static async Task WithKey<T>(HttpContext http, Func<JobKey, Task<ApiOutcome<T>>> body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    internal static async Task WithKey<T>(HttpContext http, Func<JobKey, Task<ApiOutcome<T>>> body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         var text = $"{http.GetRouteValue("cluster")}/{http.GetRouteValue("role")}/{http.GetRouteValue("env")}/{http.GetRouteValue("name")}";
         if (!JobKey.TryParse(text, out var key, out var error))
@@ -115,7 +116,7 @@ internal static class JobsEndpoints
         await http.Response.WriteAsync(JsonSerializer.Serialize(outcome.Value!, type), http.RequestAborted);
     }
 
-    private static async Task WriteProblemAsync(HttpContext http, ApiProblem problem)
+    internal static async Task WriteProblemAsync(HttpContext http, ApiProblem problem)
     {
         http.Response.StatusCode = problem.StatusCode;
         http.Response.ContentType = "text/plain; charset=utf-8";

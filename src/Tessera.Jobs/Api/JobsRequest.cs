@@ -47,6 +47,41 @@ internal static class JobsRequest
         return ApiOutcome<JobSpec>.Ok(spec);
     }
 
+    /// <summary>
+    /// An update's start: the job spec under <c>job</c> (defaults filled in as for a create, the
+    /// key the URL's), settings, instances and message.
+    /// </summary>
+    public static async Task<ApiOutcome<UpdateStartRequest>> ReadUpdateAsync(HttpContext http, JobKey key)
+    {
+        var read = await JsonBody.ReadAsync(http, Spec, body => DecodeUpdate(body, key));
+        if (Outcome(read) is { Problem: { } problem }) return problem;
+        var request = read.Value!;
+        if (JobSpecRules.Problem(request.Job) is { } invalid) return ApiProblem.BadRequest("job." + invalid);
+        if (request.Job.Key != key)
+            return ApiProblem.BadRequest($"job.key: the body's key {request.Job.Key} is not {key} (the URL's)");
+        return ApiOutcome<UpdateStartRequest>.Ok(request);
+    }
+
+    private static BodyRead<UpdateStartRequest> DecodeUpdate(ReadOnlyMemory<byte> body, JobKey key)
+    {
+        var type = JobsApiJsonContext.Default.UpdateStartRequest;
+        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem)
+            return Refused<UpdateStartRequest>(problem.Path, Rule(problem, type));
+        if (JsonNode.Parse(body.Span) is not JsonObject request)
+            return Refused<UpdateStartRequest>("$", "must be a JSON object (job, settings, instances, message)");
+        if (request["job"] is JsonObject job) FillDefaults(job, key);
+        try
+        {
+            return request.Deserialize(type) is { } value
+                ? BodyRead<UpdateStartRequest>.Ok(value)
+                : Refused<UpdateStartRequest>("$", "must be an update request, not null");
+        }
+        catch (JsonException e)
+        {
+            return Refused<UpdateStartRequest>(e.Path ?? "$", JsonErrorText.Describe(type, e));
+        }
+    }
+
     private static BodyRead<T> Decode<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> type) where T : class
     {
         if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem)

@@ -12,11 +12,9 @@ internal sealed partial class JobsCore
     public async Task<ApiOutcome<ActionResult>> CreateAsync(JobSpec job, CancellationToken ct)
     {
         if (_jobs.ContainsKey(job.Key))
-            return ApiProblem.Conflict($"key: job {job.Key} already exists (kill it first, or use add/restart)");
-        if (job.Template.TaskJson is not null && string.IsNullOrWhiteSpace(job.Template.Command)
-            && string.IsNullOrWhiteSpace(options.ThermosExecutor))
-            return ApiProblem.BadRequest("template.task_json: this scheduler runs no process-tree executor " +
-                "(tessera jobs --thermos-executor none); send 'command' too");
+            return ApiProblem.Conflict($"key: job {job.Key} already exists; change it with 'tessera update start {job.Key} CONFIG' (or kill it first)");
+        if (ExecutorProblem(job) is { } noExecutor)
+            return ApiProblem.BadRequest(noExecutor);
         if (ActiveTasks(job.Key).Any())
             return ApiProblem.Conflict($"key: job {job.Key} still has active tasks being killed; try again when they have ended");
         var now = time.GetUtcNow();
@@ -39,7 +37,8 @@ internal sealed partial class JobsCore
     {
         if (!_jobs.TryGetValue(key, out var job))
             return ApiProblem.NotFound($"key: no job {key}");
-        if (instances is not null && instances.FirstOrDefault(i => i < 0 || i >= job.Value.Instances, -1) is var bad and >= 0)
+        var running = ActiveTasks(key).Select(t => t.Spec.InstanceId).ToHashSet();
+        if (instances is not null && instances.FirstOrDefault(i => (i < 0 || i >= job.Value.Instances) && !running.Contains(i), -1) is var bad and >= 0)
             return ApiProblem.BadRequest($"instances: instance {bad} does not exist (the job has instances 0-{job.Value.Instances - 1})");
         var wanted = instances?.ToHashSet();
         var now = time.GetUtcNow();
@@ -65,11 +64,13 @@ internal sealed partial class JobsCore
         if (removeJob)
         {
             writes.Add(new JobStoreWrite.DeleteJob(key, Tessera.State.ExpectVersion.Exactly(job.Version)));
+            writes.AddRange(EndUpdateWithJob(key));
             if (_rollouts.TryGetValue(key, out var rollout))
                 writes.Add(new JobStoreWrite.DeleteRollout(key, Tessera.State.ExpectVersion.Exactly(rollout.Version)));
         }
         await CommitAsync(writes, ct);
         await AdvanceRolloutsAsync(ct);
+        await AdvanceUpdatesAsync(ct);
         foreach (var task in killing)
             await KillOnAgentAsync(task, ct);
         await ReviveOrSuppressAsync(ct);
@@ -93,6 +94,8 @@ internal sealed partial class JobsCore
             return ApiProblem.BadRequest($"instances: instance {bad} does not exist (the job has instances 0-{job.Value.Instances - 1})");
         if (_rollouts.TryGetValue(key, out var running) && running.Value.Phase == RolloutPhase.Rolling)
             return ApiProblem.Conflict($"key: job {key} is already restarting");
+        if (ActiveUpdate(key) is { } update)
+            return ApiProblem.Conflict($"key: job {key} has update {update.Id} in progress ({update.Status}); restart it after the update");
         var rollout = RolloutState.Start(key, instances ?? [.. Enumerable.Range(0, job.Value.Instances)], settings, time.GetUtcNow());
         await CommitAsync([Put(rollout)], ct);
         var message = $"restarting {Plural(rollout.Remaining.Length, "instance")} of {key}, {settings.BatchSize} at a time, "
@@ -133,6 +136,8 @@ internal sealed partial class JobsCore
             return ApiProblem.NotFound($"key: no job {key}");
         if (from < 0 || from >= job.Value.Instances)
             return ApiProblem.BadRequest($"instance: instance {from} does not exist (the job has instances 0-{job.Value.Instances - 1})");
+        if (ActiveUpdate(key) is { } update)
+            return ApiProblem.Conflict($"key: job {key} has update {update.Id} in progress ({update.Status}); add instances after it");
         if (count is < 1 or > JobSpecRules.MaxInstances)
             return ApiProblem.BadRequest($"count: must be between 1 and {JobSpecRules.MaxInstances}, not {count}");
         if (job.Value.Instances + count > JobSpecRules.MaxInstances)

@@ -27,8 +27,10 @@ internal sealed partial class JobsCore
         var instanceIds = Enumerable.Range(0, spec?.Instances ?? 0).Concat(tasks.Select(t => t.Spec.InstanceId)).Distinct().Order();
         var instances = instanceIds.Select(i => Instance(i, tasks.Where(t => t.Spec.InstanceId == i).ToList())).ToImmutableArray();
         var restart = _rollouts.TryGetValue(key, out var r) ? Restart(r.Value, tasks) : null;
+        var update = ActiveUpdate(key) ?? _updates.Values.Select(u => u.Value).Where(u => u.Job == key).MaxBy(u => u.CreatedAt);
         return ApiOutcome<JobStatus>.Ok(new JobStatus(key.ToString(), spec?.Instances ?? 0, spec?.Template.Resources,
-            spec?.Template.IsService ?? false, spec?.Template.Command, instances, restart, spec?.Template.Contact));
+            spec?.Template.IsService ?? false, spec?.Template.Command, instances, restart, spec?.Template.Contact,
+            update is null ? null : Summary(update)));
     }
 
     private RestartStatus Restart(RolloutState rollout, List<ScheduledTask> tasks)
@@ -70,6 +72,7 @@ internal sealed partial class JobsCore
             _ => [],
         };
         return new InstanceStatus(instance, current.TaskId, current.Status, current.Since, current.AgentId, current.Hostname,
-            current.AssignedPorts, current.FailureCount, reasons.IsEmpty ? null : string.Join("; ", reasons), reasons, current.Events);
+            current.AssignedPorts, current.FailureCount, reasons.IsEmpty ? null : string.Join("; ", reasons), reasons, current.Events,
+            ConfigVersion.Of(current.Spec));
     }
 }

@@ -5,6 +5,7 @@ using Tessera.Core.Protocol.Scheduler;
 using Tessera.Jobs.Framework;
 using Tessera.Jobs.Scheduling;
 using Tessera.Jobs.Store;
+using Tessera.Jobs.Updates;
 using Tessera.State;
 
 namespace Tessera.Jobs.Host;
@@ -14,7 +15,8 @@ namespace Tessera.Jobs.Host;
 /// (never called concurrently). Every change is committed to the <see cref="JobStore"/> before it
 /// takes effect in memory and before anything is sent to the master. The pure decisions are the
 /// Scheduling core's: <see cref="Placement"/>, <see cref="TaskStateMachine"/>,
-/// <see cref="ReschedulePolicy"/>, <see cref="TaskTimers"/>, <see cref="RolloutPlanner"/>.
+/// <see cref="ReschedulePolicy"/>, <see cref="TaskTimers"/>, <see cref="RolloutPlanner"/>,
+/// <see cref="UpdateEvaluator"/>.
 /// </summary>
 internal sealed partial class JobsCore(
     JobStore store, JobStoreSnapshot loaded, JobsSchedulerOptions options, TimeProvider time, Func<Guid> ids, ILogger logger)
@@ -27,6 +29,8 @@ internal sealed partial class JobsCore(
     private readonly Dictionary<string, ImmutableSortedDictionary<string, string>> _agentAttributes = new(StringComparer.Ordinal);
     private readonly Dictionary<JobKey, Versioned<RolloutState>> _rollouts =
         loaded.Rollouts.Values.ToDictionary(r => r.Value.Job, r => r);
+    private readonly Dictionary<string, Versioned<JobUpdate>> _updates =
+        loaded.Updates.ToDictionary(u => u.Key, u => u.Value, StringComparer.Ordinal);
     private Versioned<string>? _frameworkId = loaded.FrameworkId;
     private long? _frameworkIdVersion = loaded.FrameworkId?.Version;
     private Func<SchedulerCall, CancellationToken, Task>? _send;
@@ -138,6 +142,7 @@ internal sealed partial class JobsCore(
             }, ct);
         }
         await AdvanceRolloutsAsync(ct);
+        await AdvanceUpdatesAsync(ct);
     }
 
     /// <summary>The timers: throttles over, transient timeouts, partitions given up; rolling restarts move on.</summary>
@@ -155,6 +160,7 @@ internal sealed partial class JobsCore(
             }
         }
         await AdvanceRolloutsAsync(ct);
+        await AdvanceUpdatesAsync(ct);
         await ReviveOrSuppressAsync(ct);
         await ReconcileWhenDueAsync(now, ct);
         await PruneHistoryWhenDueAsync(now, ct);
@@ -168,7 +174,9 @@ internal sealed partial class JobsCore(
     {
         if (now - _lastPrune < TimeSpan.FromMinutes(1)) return;
         _lastPrune = now;
-        var rolling = _rollouts.Where(r => r.Value.Value.Phase == RolloutPhase.Rolling).Select(r => r.Key).ToHashSet();
+        // Jobs restarting or updating keep their history: the planners read it.
+        var rolling = _rollouts.Where(r => r.Value.Value.Phase == RolloutPhase.Rolling).Select(r => r.Key)
+            .Concat(_updates.Values.Where(u => u.Value.Status.IsActive()).Select(u => u.Value.Job)).ToHashSet();
         var pruned = TaskHistoryPruner.Decide(_tasks.Values.Select(t => t.Value), rolling, now, options.History);
         if (pruned.Count == 0) return;
         await CommitAsync([.. pruned.Take(MaxPrunedPerTick).Select(id => Delete(_tasks[id].Value))], ct);
@@ -293,6 +301,12 @@ internal sealed partial class JobsCore(
                     break;
                 case JobStoreWrite.DeleteRollout delete:
                     _rollouts.Remove(delete.Key);
+                    break;
+                case JobStoreWrite.PutUpdate put:
+                    _updates[UpdateKey(put.Update)] = new Versioned<JobUpdate>(put.Update, result.Revision);
+                    break;
+                case JobStoreWrite.DeleteUpdate delete:
+                    _updates.Remove($"{delete.Key}/{delete.UpdateId}");
                     break;
                 case JobStoreWrite.PutFrameworkId put:
                     _frameworkId = new Versioned<string>(put.FrameworkId, result.Revision);

@@ -12,6 +12,7 @@ namespace Tessera.Jobs.Store;
 [JsonSerializable(typeof(JobSpec))]
 [JsonSerializable(typeof(ScheduledTask))]
 [JsonSerializable(typeof(RolloutState))]
+[JsonSerializable(typeof(Updates.JobUpdate))]
 [JsonSerializable(typeof(StoredFormat))]
 [JsonSerializable(typeof(StoredFrameworkId))]
 internal sealed partial class JobStoreJsonContext : JsonSerializerContext;

@@ -21,6 +21,16 @@ public static class JobStoreKeys
     /// <summary>Prefix of rolling restarts, the latest per job: <c>jobs/rollouts/cluster/role/env/name</c>.</summary>
     public const string RolloutsPrefix = "jobs/rollouts/";
 
+    /// <summary>Prefix of job updates, each job's history: <c>jobs/updates/cluster/role/env/name/&lt;update id&gt;</c>.</summary>
+    public const string UpdatesPrefix = "jobs/updates/";
+
+    public static string Update(JobKey key, string updateId)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(updateId);
+        return UpdatesPrefix + key + "/" + updateId;
+    }
+
     public static string Rollout(JobKey key)
     {
         ArgumentNullException.ThrowIfNull(key);

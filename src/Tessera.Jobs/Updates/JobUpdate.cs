@@ -30,9 +30,11 @@ public sealed record JobUpdate(
     int PausedBeforeBatch = 0)
 {
     /// <summary>When it entered its current status.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset Since => Events.IsDefaultOrEmpty ? CreatedAt : Events[^1].At;
 
     /// <summary>When it ended, or null while active.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset? EndedAt => Status.IsActive() ? null : Since;
 
     /// <summary>The config instance <paramref name="instance"/> should run in the current direction (null: none).</summary>

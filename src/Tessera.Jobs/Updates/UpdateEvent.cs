@@ -14,6 +14,7 @@ public sealed record InstanceProgress(
     int Instance, InstancePhase Phase, DateTimeOffset? StartedAt = null, int Failures = 0, string? Reason = null)
 {
     /// <summary>Done in this direction, one way or the other.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => Phase is InstancePhase.Succeeded or InstancePhase.Failed;
 }
 
