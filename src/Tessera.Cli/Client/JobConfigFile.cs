@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tessera.Jobs;
 using Tessera.Jobs.Api;
 using Tessera.Jobs.Config;
+using Tessera.Jobs.Updates;
 
 namespace Tessera.Cli.Client;
 
@@ -46,6 +48,35 @@ internal static class JobConfigFile
                 JobSpecMapping.ToSpec(await LoadAsync(path, key, binds, readJson, ct, forScheduler: true)),
                 JobsApiJsonContext.Default.JobSpec)
             : SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path);
+
+    /// <summary>
+    /// The body of <c>update start</c>: the job spec as <c>create</c> posts it and, for an Aurora
+    /// config, its <c>update_config</c> as the settings (a JSON job spec gets Aurora's defaults).
+    /// </summary>
+    public static async Task<string> UpdateBodyAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson,
+        ImmutableArray<int>? instances, string? message, CancellationToken ct)
+    {
+        JsonNode job;
+        var settings = UpdateSettings.Default;
+        if (IsAurora(path, readJson))
+        {
+            var config = await LoadAsync(path, key, binds, readJson, ct, forScheduler: true);
+            job = JsonSerializer.SerializeToNode(JobSpecMapping.ToSpec(config), JobsApiJsonContext.Default.JobSpec)!;
+            settings = UpdateSettingsMapping.ToSettings(config.UpdateConfig);
+        }
+        else
+        {
+            job = JsonNode.Parse(SpecWithKey(await File.ReadAllTextAsync(path, ct), key, path))!;
+        }
+        var body = new JsonObject
+        {
+            ["job"] = job,
+            ["settings"] = JsonSerializer.SerializeToNode(settings, JobsApiJsonContext.Default.UpdateSettings),
+        };
+        if (message is not null) body["message"] = message;
+        if (instances is { } scope) body["instances"] = new JsonArray([.. scope.Select(i => (JsonNode)i)]);
+        return body.ToJsonString();
+    }
 
     /// <summary>The file's job spec with its key (and its template's job) set to <paramref name="key"/>.</summary>
     internal static string SpecWithKey(string json, JobKey key, string path)

@@ -4,8 +4,8 @@ using Tessera.Jobs.Api;
 namespace Tessera.Cli.Client;
 
 /// <summary>
-/// The text of <c>tessera job status</c>: a header line, the latest rolling restart, then one row
-/// per instance; pending ones say why.
+/// The text of <c>tessera job status</c>: a header line, the latest rolling restart and update, then
+/// one row per instance with its config version; pending ones say why.
 /// </summary>
 internal static class JobText
 {
@@ -17,10 +17,12 @@ internal static class JobText
         if (status.Contact is { } contact) output.WriteLine($"contact: {contact}");
         if (status.Command is { } command) output.WriteLine($"command: {command}");
         if (status.Restart is { } restart) WriteRestart(output, restart);
-        Table.Write(output, ["INSTANCE", "STATUS", "HOST", "SINCE", "TASK", "WHY"], status.InstanceStatuses.Select(i => (IReadOnlyList<string>)
+        if (status.Update is { } update) output.WriteLine($"{UpdateText.Headline(update)}: {update.Reason}");
+        Table.Write(output, ["INSTANCE", "STATUS", "CONFIG", "HOST", "SINCE", "TASK", "WHY"], status.InstanceStatuses.Select(i => (IReadOnlyList<string>)
         [
             i.Instance.ToString(CultureInfo.InvariantCulture),
             i.Status?.ToString() ?? "-",
+            i.ConfigVersion ?? "-",
             i.Hostname ?? "-",
             i.Since?.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "-",
             i.TaskId ?? "-",

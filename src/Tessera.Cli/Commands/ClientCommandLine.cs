@@ -28,6 +28,7 @@ internal static class ClientCommandLine
         root.Subcommands.Add(WeightsCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(MaintenanceCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(JobCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(UpdateCommands.Create(global, stdout, stderr));
         return root;
     }
 

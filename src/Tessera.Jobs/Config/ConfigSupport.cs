@@ -31,6 +31,9 @@ public static class ConfigSupport
         if (job.SlaPolicy is not null)
             Refuse("sla_policy",
                 "SLA policies are not supported by this cluster yet (they come with SLA-aware maintenance)");
+        if (job.UpdateConfig?.SlaAware == true)
+            Refuse("update_config.sla_aware",
+                "SLA-aware updates need SLA policies, which this cluster does not have yet");
         CheckTier(job, Refuse);
         if (job.Metadata is { Count: > 0 })
             Refuse("metadata", "job metadata is not supported by this cluster yet");
