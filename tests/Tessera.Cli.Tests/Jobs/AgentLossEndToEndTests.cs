@@ -19,8 +19,6 @@ namespace Tessera.Cli.Tests.Jobs;
 /// </summary>
 public sealed class AgentLossEndToEndTests
 {
-    private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task TasksOfAKilledAgentArePartitionedThenRunElsewhereAndTheOldOneIsKilledWhenItReturns()
     {
@@ -35,9 +33,9 @@ public sealed class AgentLossEndToEndTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{P(3)}"), Timeout = TimeSpan.FromSeconds(10) };
-            await Until(async () => (await Agents(port)).Count == 2, "two agents registered");
+            await EndToEnd.Until(async () => (await Agents(port)).Count == 2, "two agents registered");
             var job = Job();
-            await Until(async () =>
+            await EndToEnd.Until(async () =>
             {
                 try
                 {
@@ -65,7 +63,7 @@ public sealed class AgentLossEndToEndTests
 
             // The old task's process outlived its agent (the launcher supervises it); bring the agent back.
             agents[lost] = StartAgent(data, port, lost == "h1" ? 1 : 2);
-            await Until(async () => await MasterTaskState(port, first.TaskId!) == "TASK_KILLED", $"the returned task {first.TaskId} killed");
+            await EndToEnd.Until(async () => await MasterTaskState(port, first.TaskId!) == "TASK_KILLED", $"the returned task {first.TaskId} killed");
             Assert.Equal(moved.TaskId, (await StatusAsync(http, job.Key)).InstanceStatuses[0].TaskId);
         }
         finally
@@ -98,7 +96,7 @@ public sealed class AgentLossEndToEndTests
     private static async Task<InstanceStatus> InstanceAsync(HttpClient http, JobKey key, Func<InstanceStatus, bool> done, string what)
     {
         InstanceStatus? found = null;
-        await Until(async () =>
+        await EndToEnd.Until(async () =>
         {
             found = (await StatusAsync(http, key)).InstanceStatuses[0];
             return done(found);
@@ -108,39 +106,15 @@ public sealed class AgentLossEndToEndTests
 
     private static async Task<List<string>> Agents(int port)
     {
-        var state = await Operator(port, """{"type":"GET_AGENTS"}""");
+        var state = await EndToEnd.Operator(port, """{"type":"GET_AGENTS"}""");
         return state?["get_agents"]?["agents"]?.AsArray().Select(a => a!["agent_info"]!["hostname"]!.GetValue<string>()).ToList() ?? [];
     }
 
     private static async Task<string?> MasterTaskState(int port, string taskId)
     {
-        var tasks = (await Operator(port, """{"type":"GET_TASKS"}"""))?["get_tasks"];
+        var tasks = (await EndToEnd.Operator(port, """{"type":"GET_TASKS"}"""))?["get_tasks"];
         return new[] { "tasks", "completed_tasks", "unreachable_tasks" }
             .SelectMany(list => tasks?[list]?.AsArray() ?? [])
             .FirstOrDefault(t => t!["task_id"]!["value"]!.GetValue<string>() == taskId)?["state"]?.GetValue<string>();
-    }
-
-    private static async Task<JsonNode?> Operator(int port, string call)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{port}/api/v1"), new StringContent(call, System.Text.Encoding.UTF8, "application/json"));
-            return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task Until(Func<Task<bool>> done, string what, Func<string>? last = null)
-    {
-        var deadline = DateTime.UtcNow + Start;
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"timed out waiting for {what} {last?.Invoke()}");
-            await Task.Delay(200);
-        }
     }
 }
