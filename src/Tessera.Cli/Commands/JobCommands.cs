@@ -110,14 +110,15 @@ internal static class JobCommands
 
         var restartKey = new Argument<string>("KEY[/INSTANCES]") { Description = "cluster/role/env/name, optionally /0-2,5" };
         var batch = new Option<int>("--batch-size") { Description = "how many instances restart at a time; a batch starts when the one before has ended", DefaultValueFactory = _ => 1 };
-        var watchSecs = new Option<int>("--watch-secs") { Description = "how long a replacement must run (healthy) before its instance is done", DefaultValueFactory = _ => RolloutSettings.DefaultWatchSecs };
+        var watchSecs = new Option<int>("--watch-secs") { Description = "how long a replacement must run (healthy) before its instance is done", DefaultValueFactory = _ => RestartRequest.DefaultWatchSecs };
         var perInstance = new Option<int>("--max-per-instance-failures") { Description = "failed replacements an instance may have before the instance fails", DefaultValueFactory = _ => 0 };
         var totalFailures = new Option<int>("--max-total-failures") { Description = "failed instances tolerated; one more fails the restart and leaves the rest alone", DefaultValueFactory = _ => 0 };
-        var wait = new Option<bool>("--wait") { Description = "wait until the restart ends: exit 0 when done, 1 with the reason when it failed or was aborted" };
+        var wait = new Option<bool>("--wait") { Description = "wait until the restart ends: exit 0 when every instance restarted (ROLLED_FORWARD), 1 with the reason otherwise" };
         var abort = new Option<bool>("--abort") { Description = "abort the job's restart in progress: instances not restarted yet are left alone" };
         var restart = new Command("restart", """
-            rolling restart: --batch-size instances at a time are killed and replaced; an instance is done
-            when its replacement has run (healthy) for --watch-secs
+            rolling restart (an update that keeps the config): --batch-size instances at a time are killed
+            and replaced; an instance is done when its new task has run (healthy) for --watch-secs;
+            follow it with 'tessera update info|wait KEY'
 
             Examples:
               tessera job restart devcluster/www-data/prod/hello --batch-size 2
@@ -134,14 +135,15 @@ internal static class JobCommands
             }
             var request = new RestartRequest(target.Instances, target.Instances is null, parse.GetValue(batch), parse.GetValue(watchSecs),
                 parse.GetValue(perInstance), parse.GetValue(totalFailures));
-            if (request.Settings.Problem() is { } problem)
+            if (request.Problem() is { } problem)
                 throw new CliException(JobText.AsOption(problem), TesseraCommand.ExitUsage);
             using var client = Client(parse);
             var body = JsonSerializer.Serialize(request, JobsApiJsonContext.Default.RestartRequest);
             var started = await client.PostAsync(JobsClient.JobPath(target.Key) + "/restart", body, ct);
-            if (!parse.GetValue(wait)) return Print(cli, started);
-            if (!cli.Json) cli.Out.WriteLine(JobsClient.Decode(started, JobsApiJsonContext.Default.ActionResult).Message);
-            return await WaitForRestartAsync(client, cli, target.Key, ct);
+            var result = JobsClient.Decode(started, JobsApiJsonContext.Default.ActionResult);
+            if (!parse.GetValue(wait) || result.UpdateId is not { } id) return Print(cli, started);
+            if (!cli.Json) cli.Out.WriteLine(result.Message);
+            return await UpdateWait.RunAsync(client, cli, target.Key, id, ct);
         });
 
         var addKey = new Argument<string>("KEY/INSTANCE") { Description = "the job and the instance whose config the new ones copy" };
@@ -160,32 +162,6 @@ internal static class JobCommands
         foreach (var command in new[] { create, status, list, kill, killall, restart, add })
             job.Subcommands.Add(command);
         JobInspectCommands.AddVerbs(job, global, stdout, stderr, jobsOption);
-    }
-
-    /// <summary>
-    /// Polls the job's status every second until its restart ends; prints the progress when it
-    /// changes, then how it ended. Done is exit 0, failed exit 1 with the reason.
-    /// </summary>
-    private static async Task<int> WaitForRestartAsync(JobsClient client, CliContext cli, JobKey key, CancellationToken ct)
-    {
-        string? last = null;
-        while (true)
-        {
-            var status = await client.StatusAsync(key, ct);
-            var restart = status.Restart ?? throw new CliException($"job {key} has no restart any more");
-            if (restart.State != RolloutPhase.Rolling)
-            {
-                if (cli.Json) cli.Out.WriteLine(JsonSerializer.Serialize(restart, JobsApiJsonContext.Default.RestartStatus));
-                if (restart.State is RolloutPhase.Failed or RolloutPhase.Aborted)
-                    throw new CliException($"restart {(restart.State == RolloutPhase.Failed ? "failed" : "aborted")}: {restart.Reason}");
-                if (!cli.Json) cli.Out.WriteLine($"restart done: {restart.Reason}");
-                return TesseraCommand.ExitOk;
-            }
-            var progress = JobText.RestartProgress(restart);
-            if (!cli.Json && progress != last) cli.Out.WriteLine(progress);
-            last = progress;
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        }
     }
 
     /// <summary>Polls the job's status every half second until <see cref="JobWait.Check"/> says the wait is over; prints progress when it changes.</summary>

@@ -5,8 +5,8 @@ namespace Tessera.Jobs.Api;
 
 /// <summary>
 /// <c>GET /api/jobs/{cluster}/{role}/{env}/{name}</c>: the job's spec summary, every instance, and
-/// its latest rolling restart (<see cref="Restart"/>, null when it never had one) and its active
-/// update, else its latest (<see cref="Update"/>, null when it never had one).
+/// its active update, else its latest (<see cref="Update"/>, null when it never had one; a rolling
+/// restart is an update too).
 /// </summary>
 public sealed record JobStatus(
     string Key,
@@ -15,6 +15,5 @@ public sealed record JobStatus(
     bool IsService,
     string? Command,
     ImmutableArray<InstanceStatus> InstanceStatuses,
-    RestartStatus? Restart,
     string? Contact = null,
     UpdateSummary? Update = null);

@@ -54,9 +54,7 @@ internal static class JobsEndpoints
             var body = await JobsRequest.ReadAsync(http, JobsApiJsonContext.Default.RestartRequest,
                 new RestartRequest(All: true));
             if (body.Problem is { } problem) return problem;
-            var request = body.Value!;
-            IReadOnlyList<int>? instances = request.All || request.Instances is null ? null : request.Instances.Value;
-            return await scheduler.AskAsync((core, ct) => core.RestartAsync(key, instances, request.Settings, ct), http.RequestAborted, "restart");
+            return await scheduler.AskAsync((core, ct) => core.RestartAsync(key, body.Value!, ct), http.RequestAborted, "restart");
         }, JobsApiJsonContext.Default.ActionResult));
         app.MapPost(JobPath + "/restart/abort", (HttpContext http) => WithKey(http, key =>
             scheduler.AskAsync((core, ct) => core.AbortRestartAsync(key, ct), http.RequestAborted, "restart abort"),

@@ -16,20 +16,22 @@ internal sealed partial class JobsCore
     /// Starts an update (<see cref="UpdateStarter"/>): the update and the job's spec for its
     /// duration are stored together, then it moves at once (<see cref="AdvanceUpdatesAsync"/>).
     /// </summary>
-    public async Task<ApiOutcome<UpdateStarted>> StartUpdateAsync(UpdateStartRequest request, CancellationToken ct)
+    public async Task<ApiOutcome<UpdateStarted>> StartUpdateAsync(UpdateStartRequest request, CancellationToken ct,
+        bool restart = false)
     {
         var key = request.Job.Key;
         if (!_jobs.TryGetValue(key, out var job))
             return ApiProblem.NotFound($"key: no job {key} (create it with 'tessera job create')");
         if (ActiveUpdate(key) is { } active)
-            return ApiProblem.Conflict($"key: job {key} has update {active.Id} in progress ({active.Status}); pause, abort or wait for it");
-        if (_rollouts.TryGetValue(key, out var rolling) && rolling.Value.Phase == RolloutPhase.Rolling)
-            return ApiProblem.Conflict($"key: job {key} is restarting; wait for the restart or abort it");
+        {
+            return ApiProblem.Conflict($"key: job {key} has {(active.Restart ? "restart" : "update")} {active.Id} in progress "
+                + $"({active.Status}); pause, abort or wait for it");
+        }
         if (ExecutorProblem(request.Job) is { } noExecutor)
             return ApiProblem.BadRequest("job." + noExecutor);
         var now = time.GetUtcNow();
         var asked = new UpdateRequest(ids().ToString("D"), request.Job, request.Settings ?? UpdateSettings.Default,
-            request.Instances is { } scope ? [.. scope] : null, now, request.Message);
+            request.Instances is { } scope ? [.. scope] : null, now, request.Message, restart);
         switch (UpdateStarter.Start(asked, job.Value, [.. JobTasks(key)]))
         {
             case StartResult.Refused refused:

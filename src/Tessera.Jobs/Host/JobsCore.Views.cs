@@ -26,25 +26,10 @@ internal sealed partial class JobsCore
             return ApiProblem.NotFound($"key: no job {key}");
         var instanceIds = Enumerable.Range(0, spec?.Instances ?? 0).Concat(tasks.Select(t => t.Spec.InstanceId)).Distinct().Order();
         var instances = instanceIds.Select(i => Instance(i, tasks.Where(t => t.Spec.InstanceId == i).ToList())).ToImmutableArray();
-        var restart = _rollouts.TryGetValue(key, out var r) ? Restart(r.Value, tasks) : null;
         var update = ActiveUpdate(key) ?? _updates.Values.Select(u => u.Value).Where(u => u.Job == key).MaxBy(u => u.CreatedAt);
         return ApiOutcome<JobStatus>.Ok(new JobStatus(key.ToString(), spec?.Instances ?? 0, spec?.Template.Resources,
-            spec?.Template.IsService ?? false, spec?.Template.Command, instances, restart, spec?.Template.Contact,
+            spec?.Template.IsService ?? false, spec?.Template.Command, instances, spec?.Template.Contact,
             update is null ? null : Summary(update)));
-    }
-
-    private RestartStatus Restart(RolloutState rollout, List<ScheduledTask> tasks)
-    {
-        var now = time.GetUtcNow();
-        return new RestartStatus(rollout.Phase, rollout.Settings, rollout.StartedAt, rollout.EndedAt, rollout.Remaining,
-            [.. rollout.InFlight.Select(f =>
-            {
-                var latest = RolloutPlanner.Latest(f, tasks);
-                var replaced = latest is not null && latest.TaskId != f.RestartedTaskId;
-                var watched = replaced && RolloutPlanner.RanFor(latest!, now) is { } ran ? Math.Round(ran.TotalSeconds, 1) : (double?)null;
-                return new RestartInFlight(f.Instance, f.RestartedTaskId, latest?.TaskId, latest?.Status, f.Failures, watched);
-            })],
-            rollout.Done, rollout.Failed, rollout.Skipped, rollout.Reason);
     }
 
     /// <summary>Every task instance <paramref name="instance"/> of the job had, oldest first.</summary>

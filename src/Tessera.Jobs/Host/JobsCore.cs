@@ -15,8 +15,7 @@ namespace Tessera.Jobs.Host;
 /// (never called concurrently). Every change is committed to the <see cref="JobStore"/> before it
 /// takes effect in memory and before anything is sent to the master. The pure decisions are the
 /// Scheduling core's: <see cref="Placement"/>, <see cref="TaskStateMachine"/>,
-/// <see cref="ReschedulePolicy"/>, <see cref="TaskTimers"/>, <see cref="RolloutPlanner"/>,
-/// <see cref="UpdateEvaluator"/>.
+/// <see cref="ReschedulePolicy"/>, <see cref="TaskTimers"/>, <see cref="UpdateEvaluator"/>.
 /// </summary>
 internal sealed partial class JobsCore(
     JobStore store, JobStoreSnapshot loaded, JobsSchedulerOptions options, TimeProvider time, Func<Guid> ids, ILogger logger)
@@ -27,8 +26,6 @@ internal sealed partial class JobsCore(
         loaded.Tasks.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<PendingReason>> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableSortedDictionary<string, string>> _agentAttributes = new(StringComparer.Ordinal);
-    private readonly Dictionary<JobKey, Versioned<RolloutState>> _rollouts =
-        loaded.Rollouts.Values.ToDictionary(r => r.Value.Job, r => r);
     private readonly Dictionary<string, Versioned<JobUpdate>> _updates =
         loaded.Updates.ToDictionary(u => u.Key, u => u.Value, StringComparer.Ordinal);
     private Versioned<string>? _frameworkId = loaded.FrameworkId;
@@ -99,7 +96,7 @@ internal sealed partial class JobsCore(
 
     /// <summary>
     /// UPDATE: the task's new state and health verdict (stored), a replacement per
-    /// <see cref="ReschedulePolicy"/>, then the acknowledgement; rolling restarts move on.
+    /// <see cref="ReschedulePolicy"/>, then the acknowledgement; updates move on.
     /// </summary>
     public async Task OnUpdateAsync(MesosTaskStatus status, CancellationToken ct)
     {
@@ -141,11 +138,10 @@ internal sealed partial class JobsCore(
                 Acknowledge = new AcknowledgeCall { AgentId = agent, TaskId = status.TaskId, Uuid = uuid },
             }, ct);
         }
-        await AdvanceRolloutsAsync(ct);
         await AdvanceUpdatesAsync(ct);
     }
 
-    /// <summary>The timers: throttles over, transient timeouts, partitions given up; rolling restarts move on.</summary>
+    /// <summary>The timers: throttles over, transient timeouts, partitions given up; updates move on.</summary>
     public async Task OnTickAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -159,7 +155,6 @@ internal sealed partial class JobsCore(
                     await KillOnAgentAsync(current.Value, ct);
             }
         }
-        await AdvanceRolloutsAsync(ct);
         await AdvanceUpdatesAsync(ct);
         await ReviveOrSuppressAsync(ct);
         await ReconcileWhenDueAsync(now, ct);
@@ -174,9 +169,8 @@ internal sealed partial class JobsCore(
     {
         if (now - _lastPrune < TimeSpan.FromMinutes(1)) return;
         _lastPrune = now;
-        // Jobs restarting or updating keep their history: the planners read it.
-        var rolling = _rollouts.Where(r => r.Value.Value.Phase == RolloutPhase.Rolling).Select(r => r.Key)
-            .Concat(_updates.Values.Where(u => u.Value.Status.IsActive()).Select(u => u.Value.Job)).ToHashSet();
+        // Jobs updating (or restarting) keep their history: the update's evaluation reads it.
+        var rolling = _updates.Values.Where(u => u.Value.Status.IsActive()).Select(u => u.Value.Job).ToHashSet();
         var pruned = TaskHistoryPruner.Decide(_tasks.Values.Select(t => t.Value), rolling, now, options.History);
         if (pruned.Count == 0) return;
         await CommitAsync([.. pruned.Take(MaxPrunedPerTick).Select(id => Delete(_tasks[id].Value))], ct);
@@ -266,9 +260,6 @@ internal sealed partial class JobsCore(
     private JobStoreWrite Put(JobSpec job) =>
         new JobStoreWrite.PutJob(job, _jobs.TryGetValue(job.Key, out var v) ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
 
-    private JobStoreWrite Put(RolloutState rollout) =>
-        new JobStoreWrite.PutRollout(rollout, _rollouts.TryGetValue(rollout.Job, out var v) ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
-
     private JobStoreWrite Delete(ScheduledTask task) => new JobStoreWrite.DeleteTask(task.TaskId, ExpectVersion.Exactly(_tasks[task.TaskId].Version));
 
     /// <summary>Commits <paramref name="writes"/> all or nothing, then applies them to memory.</summary>
@@ -295,12 +286,6 @@ internal sealed partial class JobsCore(
                     break;
                 case JobStoreWrite.DeleteJob delete:
                     _jobs.Remove(delete.Key);
-                    break;
-                case JobStoreWrite.PutRollout put:
-                    _rollouts[put.Rollout.Job] = new Versioned<RolloutState>(put.Rollout, result.Revision);
-                    break;
-                case JobStoreWrite.DeleteRollout delete:
-                    _rollouts.Remove(delete.Key);
                     break;
                 case JobStoreWrite.PutUpdate put:
                     _updates[UpdateKey(put.Update)] = new Versioned<JobUpdate>(put.Update, result.Revision);

@@ -31,9 +31,6 @@ internal static partial class JobsLog
     [LoggerMessage(Level = LogLevel.Information, Message = "task {TaskId} reported {Health}")]
     public static partial void Health(ILogger logger, string taskId, string health);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "job {Job} restart: {Step}")]
-    public static partial void Rollout(ILogger logger, string job, string step);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "job {Job}: {Message}")]
     public static partial void JobChanged(ILogger logger, string job, string message);
 

@@ -8,7 +8,7 @@ namespace Tessera.Jobs.Store;
 
 /// <summary>
 /// The scheduler's durable state on an <see cref="IKeyValueStore"/> (SQLite by default): job specs,
-/// tasks with their state history, each job's latest rolling restart, its updates, and the framework id. Writes are batches of compare-and-set
+/// tasks with their state history, each job's updates (rolling restarts included), and the framework id. Writes are batches of compare-and-set
 /// operations applied all or nothing; a lost race comes back as a failed <see cref="CommitResult"/>
 /// naming the key (the scheduler then reloads: another writer owns the state).
 /// </summary>
@@ -53,7 +53,6 @@ public sealed class JobStore
         var entries = await _store.ListAsync(JobStoreKeys.Root, cancellationToken).ConfigureAwait(false);
         var jobs = ImmutableSortedDictionary.CreateBuilder<string, Versioned<JobSpec>>(StringComparer.Ordinal);
         var tasks = ImmutableSortedDictionary.CreateBuilder<string, Versioned<ScheduledTask>>(StringComparer.Ordinal);
-        var rollouts = ImmutableSortedDictionary.CreateBuilder<string, Versioned<RolloutState>>(StringComparer.Ordinal);
         var updates = ImmutableSortedDictionary.CreateBuilder<string, Versioned<Updates.JobUpdate>>(StringComparer.Ordinal);
         Versioned<string>? frameworkId = null;
         foreach (var entry in entries)
@@ -68,11 +67,6 @@ public sealed class JobStore
                 var task = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.ScheduledTask);
                 tasks[task.TaskId] = new Versioned<ScheduledTask>(task, entry.Version);
             }
-            else if (entry.Key.StartsWith(JobStoreKeys.RolloutsPrefix, StringComparison.Ordinal))
-            {
-                var rollout = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.RolloutState);
-                rollouts[rollout.Job.ToString()] = new Versioned<RolloutState>(rollout, entry.Version);
-            }
             else if (entry.Key.StartsWith(JobStoreKeys.UpdatesPrefix, StringComparison.Ordinal))
             {
                 var update = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.JobUpdate);
@@ -84,7 +78,7 @@ public sealed class JobStore
                 frameworkId = new Versioned<string>(stored.FrameworkId, entry.Version);
             }
         }
-        return new JobStoreSnapshot(frameworkId, jobs.ToImmutable(), tasks.ToImmutable(), rollouts.ToImmutable(), updates.ToImmutable());
+        return new JobStoreSnapshot(frameworkId, jobs.ToImmutable(), tasks.ToImmutable(), updates.ToImmutable());
     }
 
     /// <summary>
@@ -128,9 +122,6 @@ public sealed class JobStore
         JobStoreWrite.PutTask put => StoreOperation.Put(
             JobStoreKeys.Task(put.Task.TaskId), Encode(put.Task, JobStoreJsonContext.Default.ScheduledTask), put.Expected),
         JobStoreWrite.DeleteTask delete => StoreOperation.Delete(JobStoreKeys.Task(delete.TaskId), delete.Expected),
-        JobStoreWrite.PutRollout put => StoreOperation.Put(
-            JobStoreKeys.Rollout(put.Rollout.Job), Encode(put.Rollout, JobStoreJsonContext.Default.RolloutState), put.Expected),
-        JobStoreWrite.DeleteRollout delete => StoreOperation.Delete(JobStoreKeys.Rollout(delete.Key), delete.Expected),
         JobStoreWrite.PutUpdate put => StoreOperation.Put(JobStoreKeys.Update(put.Update.Job, put.Update.Id),
             Encode(put.Update, JobStoreJsonContext.Default.JobUpdate), put.Expected),
         JobStoreWrite.DeleteUpdate delete => StoreOperation.Delete(JobStoreKeys.Update(delete.Key, delete.UpdateId), delete.Expected),

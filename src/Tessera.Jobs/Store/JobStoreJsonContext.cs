@@ -11,7 +11,6 @@ namespace Tessera.Jobs.Store;
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(JobSpec))]
 [JsonSerializable(typeof(ScheduledTask))]
-[JsonSerializable(typeof(RolloutState))]
 [JsonSerializable(typeof(Updates.JobUpdate))]
 [JsonSerializable(typeof(StoredFormat))]
 [JsonSerializable(typeof(StoredFrameworkId))]

@@ -18,9 +18,6 @@ public static class JobStoreKeys
     /// <summary>Prefix of tasks: <c>jobs/tasks/&lt;task id&gt;</c>.</summary>
     public const string TasksPrefix = "jobs/tasks/";
 
-    /// <summary>Prefix of rolling restarts, the latest per job: <c>jobs/rollouts/cluster/role/env/name</c>.</summary>
-    public const string RolloutsPrefix = "jobs/rollouts/";
-
     /// <summary>Prefix of job updates, each job's history: <c>jobs/updates/cluster/role/env/name/&lt;update id&gt;</c>.</summary>
     public const string UpdatesPrefix = "jobs/updates/";
 
@@ -29,12 +26,6 @@ public static class JobStoreKeys
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(updateId);
         return UpdatesPrefix + key + "/" + updateId;
-    }
-
-    public static string Rollout(JobKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return RolloutsPrefix + key;
     }
 
     public static string Spec(JobKey key)

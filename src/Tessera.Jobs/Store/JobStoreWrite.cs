@@ -17,10 +17,6 @@ public abstract record JobStoreWrite(ExpectVersion Expected)
 
     public sealed record DeleteTask(string TaskId, ExpectVersion Expected) : JobStoreWrite(Expected);
 
-    public sealed record PutRollout(RolloutState Rollout, ExpectVersion Expected) : JobStoreWrite(Expected);
-
-    public sealed record DeleteRollout(JobKey Key, ExpectVersion Expected) : JobStoreWrite(Expected);
-
     public sealed record PutUpdate(Updates.JobUpdate Update, ExpectVersion Expected) : JobStoreWrite(Expected);
 
     public sealed record DeleteUpdate(JobKey Key, string UpdateId, ExpectVersion Expected) : JobStoreWrite(Expected);

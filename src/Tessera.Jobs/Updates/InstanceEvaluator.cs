@@ -13,7 +13,9 @@ namespace Tessera.Jobs.Updates;
 /// <item>such tasks that ended before the watch (not killed on request, drained or preempted) are
 /// failures; more than <c>max_per_shard_failures</c> fail the instance;</item>
 /// <item>an active task on another config is killed; with no active task a new one is created
-/// (the scheduler's own rescheduling replaces failed tasks in between).</item>
+/// (the scheduler's own rescheduling replaces failed tasks in between);</item>
+/// <item>in a restart, the task active when the instance started (<see cref="InstanceProgress.ReplacedTaskId"/>)
+/// counts as another config: it is replaced even though its config is the same.</item>
 /// </list>
 /// </summary>
 public static class InstanceEvaluator
@@ -34,11 +36,13 @@ public static class InstanceEvaluator
                 : new InstanceVerdict.Pending(0, null, []);
         }
         var started = progress.StartedAt ?? now;
-        var ours = tasks.Where(t => t.Spec.SameConfig(desired) && (Created(t) >= started || t == active)).ToList();
-        if (ours.FirstOrDefault(t => RolloutPlanner.RanFor(t, now) >= settings.Watch) is { } stable)
+        var replaced = progress.ReplacedTaskId;
+        var ours = tasks.Where(t => t.TaskId != replaced && t.Spec.SameConfig(desired) && (Created(t) >= started || t == active))
+            .ToList();
+        if (ours.FirstOrDefault(t => RunningTime.RanFor(t, now) >= settings.Watch) is { } stable)
         {
             return new InstanceVerdict.Succeeded(string.Create(CultureInfo.InvariantCulture,
-                $"task {stable.TaskId} ran the new config for its {settings.WatchSecs} s watch"));
+                $"task {stable.TaskId} ran healthy for its {settings.WatchSecs} s watch"));
         }
         var failures = ours.Where(t => Created(t) >= started && IsFailure(t)).OrderBy(Created).ToList();
         var last = failures.Count == 0 ? null : Describe(failures[^1], settings, now);
@@ -49,7 +53,8 @@ public static class InstanceEvaluator
                 + $"{settings.MaxPerInstanceFailures} (last: {last})"), failures.Count);
         }
         if (active is null) return Act(failures.Count, last, [new UpdateAction.Create(desired.InstanceId, desired)]);
-        if (active.Spec.SameConfig(desired) || !Killable(active)) return new InstanceVerdict.Pending(failures.Count, last, []);
+        var current = active.Spec.SameConfig(desired) && active.TaskId != replaced;
+        if (current || !Killable(active)) return new InstanceVerdict.Pending(failures.Count, last, []);
         // Not on an agent yet: the kill deletes it, so its successor can be created in the same step.
         return NotLaunched(active)
             ? Act(failures.Count, last, [Kill(active, killReason), new UpdateAction.Create(desired.InstanceId, desired)])
@@ -79,7 +84,7 @@ public static class InstanceEvaluator
 
     private static string Describe(ScheduledTask ended, UpdateSettings settings, DateTimeOffset now)
     {
-        var when = RolloutPlanner.RanFor(ended, now) is { } ran
+        var when = RunningTime.RanFor(ended, now) is { } ran
             ? string.Create(CultureInfo.InvariantCulture, $"after {ran.TotalSeconds:0.#} s of its {settings.WatchSecs} s watch")
             : "before it ran healthy";
         var message = ended.Events.IsDefaultOrEmpty ? "" : ended.Events[^1].Message;

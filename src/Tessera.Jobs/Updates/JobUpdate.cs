@@ -13,6 +13,10 @@ namespace Tessera.Jobs.Updates;
 /// <param name="To">The job's spec once the update rolled forward.</param>
 /// <param name="Instances">The working set in the current direction, in order: each instance's progress.</param>
 /// <param name="PausedBeforeBatch">With autopause: the batch the update paused before (it starts on resume).</param>
+/// <param name="Restart">
+/// A rolling restart (<c>job restart</c>): the configs stay the same; every task in the working set
+/// that is older than its instance's start in the update is replaced.
+/// </param>
 public sealed record JobUpdate(
     string Id,
     JobKey Job,
@@ -27,7 +31,8 @@ public sealed record JobUpdate(
     DateTimeOffset CreatedAt,
     string? Message = null,
     DateTimeOffset? LastPulseAt = null,
-    int PausedBeforeBatch = 0)
+    int PausedBeforeBatch = 0,
+    bool Restart = false)
 {
     /// <summary>When it entered its current status.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -39,7 +44,8 @@ public sealed record JobUpdate(
 
     /// <summary>The config instance <paramref name="instance"/> should run in the current direction (null: none).</summary>
     public TaskSpec? Desired(int instance) =>
-        Status.IsForward() || Status == UpdateStatus.ROLLED_FORWARD
+        Restart ? OriginalOf(instance)
+        : Status.IsForward() || Status == UpdateStatus.ROLLED_FORWARD
             ? instance < To.Instances ? To.Instance(instance) : null
             : OriginalOf(instance);
 

@@ -25,6 +25,7 @@ public static class UpdateControl
     /// <summary>Rolls the instances touched so far back to their original config.</summary>
     public static ControlResult Rollback(JobUpdate update, DateTimeOffset now) =>
         !update.Status.IsActive() ? Ended(update)
+        : update.Restart ? Refused(update, "is a restart: there is no other config to roll back to")
         : !update.Status.IsForward() ? Refused(update, "is already rolling back")
         : Ok(UpdateEvaluator.StartRollback(update, now, "rollback requested"));
 

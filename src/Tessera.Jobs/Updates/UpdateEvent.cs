@@ -8,10 +8,12 @@ public sealed record InstanceEvent(DateTimeOffset At, int Instance, InstanceActi
 
 /// <summary>
 /// One instance's progress in the current direction: its phase, when it started, how many of its
-/// new tasks failed so far (for the events, and the reason it failed).
+/// new tasks failed so far (for the events, and the reason it failed), and in a restart the task it
+/// replaces (the one active when it started).
 /// </summary>
 public sealed record InstanceProgress(
-    int Instance, InstancePhase Phase, DateTimeOffset? StartedAt = null, int Failures = 0, string? Reason = null)
+    int Instance, InstancePhase Phase, DateTimeOffset? StartedAt = null, int Failures = 0, string? Reason = null,
+    string? ReplacedTaskId = null)
 {
     /// <summary>Done in this direction, one way or the other.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

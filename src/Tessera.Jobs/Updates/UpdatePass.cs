@@ -33,7 +33,7 @@ internal sealed class UpdatePass
     /// <summary>How many instances failed in this direction.</summary>
     public int FailedCount => _progress.Count(p => p.Phase == InstancePhase.Failed);
 
-    private string KillReason => $"killed for job update {_update.Id}";
+    private string KillReason => _update.Restart ? $"restarting (update {_update.Id})" : $"killed for job update {_update.Id}";
 
     /// <summary>Judges every instance in progress.</summary>
     public void FollowWorking()
@@ -89,10 +89,12 @@ internal sealed class UpdatePass
     private void Start(int index)
     {
         var instance = _progress[index].Instance;
-        _progress[index] = new InstanceProgress(instance, InstancePhase.Working, _now);
+        var replaced = _update.Restart ? _tasks[instance].Where(t => t.Status.IsActive()).MaxBy(InstanceEvaluator.Created) : null;
+        _progress[index] = new InstanceProgress(instance, InstancePhase.Working, _now, ReplacedTaskId: replaced?.TaskId);
         var desired = _update.Desired(instance);
         Record(instance, _forward ? InstanceAction.INSTANCE_UPDATING : InstanceAction.INSTANCE_ROLLING_BACK,
-            desired is null ? "removing the instance" : _update.OriginalOf(instance) is null && _forward
+            _update.Restart ? "restarting the instance"
+            : desired is null ? "removing the instance" : _update.OriginalOf(instance) is null && _forward
                 ? "adding the instance" : _forward ? "moving to the new config" : "moving back to its original config");
         Judge(index);
     }
@@ -157,7 +159,7 @@ internal sealed class UpdatePass
             var done = _progress.Count(p => p.Phase == InstancePhase.Succeeded);
             var failed = _progress.Length - done;
             var what = string.Create(CultureInfo.InvariantCulture, $"{done} of {Wording.Plural(_progress.Length, "instance")} ")
-                + (_forward ? "updated" : "rolled back") + (failed > 0 ? $", {failed} failed" : "");
+                + (_update.Restart ? "restarted" : _forward ? "updated" : "rolled back") + (failed > 0 ? $", {failed} failed" : "");
             next = next.WithStatus(_forward ? UpdateStatus.ROLLED_FORWARD : UpdateStatus.ROLLED_BACK, _now, what);
         }
         else if (_pausedBeforeBatch != _update.PausedBeforeBatch)

@@ -18,13 +18,16 @@ public static class UpdateStarter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(jobTasks);
-        var proposed = request.Job;
+        var proposed = request.Restart ? current : request.Job;
         if (request.Settings.Problem() is { } problem) return new StartResult.Refused("settings." + problem);
         var span = Math.Max(current.Instances, proposed.Instances);
         if (request.Instances is { } scope && scope.FirstOrDefault(i => i < 0 || i >= span, -1) is var bad and >= 0)
         {
-            return new StartResult.Refused(string.Create(CultureInfo.InvariantCulture,
-                $"instances: instance {bad} is in neither the job (0-{current.Instances - 1}) nor the new config (0-{proposed.Instances - 1})"));
+            return new StartResult.Refused(request.Restart
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"instances: instance {bad} does not exist (the job has instances 0-{current.Instances - 1})")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"instances: instance {bad} is in neither the job (0-{current.Instances - 1}) nor the new config (0-{proposed.Instances - 1})"));
         }
         var inScope = request.Instances is { } s ? s.ToHashSet() : null;
         if (FinalCount(current.Instances, proposed.Instances, span, inScope) is not { } count)
@@ -35,9 +38,13 @@ public static class UpdateStarter
         var active = jobTasks.Where(t => t.Spec.Job == current.Key && t.Status.IsActive())
             .GroupBy(t => t.Spec.InstanceId).ToDictionary(g => g.Key, g => g.MaxBy(InstanceEvaluator.Created)!);
         var working = Enumerable.Range(0, span).Where(i => inScope?.Contains(i) ?? true)
-            .Where(i => Changes(active.GetValueOrDefault(i), i < proposed.Instances ? proposed.Instance(i) : null)).ToList();
+            .Where(i => request.Restart ? active.ContainsKey(i)
+                : Changes(active.GetValueOrDefault(i), i < proposed.Instances ? proposed.Instance(i) : null)).ToList();
         if (working.Count == 0)
-            return new StartResult.NoChange("nothing to update: every instance in scope already runs this config");
+        {
+            return new StartResult.NoChange(request.Restart ? "nothing to restart: no instance in scope has an active task"
+                : "nothing to update: every instance in scope already runs this config");
+        }
         return new StartResult.Started(Create(request, current, proposed with { Instances = count }, working, active),
             proposed with { Instances = Math.Max(current.Instances, count) });
     }
@@ -47,13 +54,13 @@ public static class UpdateStarter
     {
         var now = request.Now;
         var pulse = request.Settings.PulseIntervalSecs is not null;
-        var what = string.Create(CultureInfo.InvariantCulture, $"updating {Wording.Plural(working.Count, "instance")}")
+        var what = (request.Restart ? "restarting " : "updating ") + Wording.Plural(working.Count, "instance")
             + (string.IsNullOrWhiteSpace(request.Message) ? "" : ": " + request.Message.Trim());
         var status = pulse ? UpdateStatus.ROLL_FORWARD_AWAITING_PULSE : UpdateStatus.ROLLING_FORWARD;
         return new JobUpdate(request.Id, current.Key, request.Settings, current, Groups(working, active), to, status,
             [.. working.Select(i => new InstanceProgress(i, InstancePhase.Waiting))],
             [new UpdateEvent(now, status, pulse ? what + "; waiting for the first pulse" : what)], [], now,
-            string.IsNullOrWhiteSpace(request.Message) ? null : request.Message.Trim());
+            string.IsNullOrWhiteSpace(request.Message) ? null : request.Message.Trim(), Restart: request.Restart);
     }
 
     private static bool Changes(ScheduledTask? active, TaskSpec? desired) =>
@@ -89,8 +96,10 @@ public static class UpdateStarter
 }
 
 /// <summary>What starting an update asks: its id and time, the new job, settings, scope (null: all) and message.</summary>
+/// <remarks>A restart (<see cref="Restart"/>) keeps every config and replaces each instance's task; <see cref="Job"/> is ignored.</remarks>
 public sealed record UpdateRequest(
-    string Id, JobSpec Job, UpdateSettings Settings, IReadOnlyList<int>? Instances, DateTimeOffset Now, string? Message = null);
+    string Id, JobSpec Job, UpdateSettings Settings, IReadOnlyList<int>? Instances, DateTimeOffset Now, string? Message = null,
+    bool Restart = false);
 
 /// <summary>What <see cref="UpdateStarter.Start"/> came to.</summary>
 public abstract record StartResult

@@ -68,12 +68,12 @@ public sealed class JobCommandsTests : IAsyncLifetime
 
         var restart = await Run("restart", key, "--batch-size", "2", "--watch-secs", "1", "--wait");
         Assert.True(restart.Code == 0, restart.ToString());
-        Assert.Contains("restarting 3 instances of devcluster/www-data/test/hello, 2 at a time, each watched 1 second", restart.Out);
         // Instances 1 and 2 were killed: only instance 0 had something to restart.
-        Assert.Contains("restart done: restarted 1 of 3 instances, 2 skipped", restart.Out);
+        Assert.Contains("restarting 1 instance of devcluster/www-data/test/hello, 2 at a time, each watched 1 second (update ", restart.Out);
+        Assert.Contains("instance 0 INSTANCE_UPDATING: restarting the instance", restart.Out);
+        Assert.Contains("ROLLED_FORWARD: 1 of 1 instance restarted", restart.Out);
         var restarted = await Run("status", key);
-        Assert.Contains("restart done: batch 2, watch 1 s, max failures 0 per instance and 0 in total", restarted.Out);
-        Assert.Contains("instance 1 skipped: no active task: nothing to restart", restarted.Out);
+        Assert.Contains("ROLLED_FORWARD (1 of 1 done): 1 of 1 instance restarted", restarted.Out);
 
         var killall = await Run("killall", key);
         Assert.True(killall.Code == 0, killall.ToString());
@@ -140,7 +140,7 @@ public sealed class JobCommandsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARestartWhoseReplacementFailsEndsFailedAndWaitSaysWhy()
+    public async Task ARestartWhoseNewTaskFailsEndsFailedAndWaitSaysWhy()
     {
         const string key = "devcluster/www-data/test/fragile";
         // The first run leaves a marker and stays up; every later run (the replacement) exits at once.
@@ -154,14 +154,13 @@ public sealed class JobCommandsTests : IAsyncLifetime
         var restart = await Run("restart", key, "--watch-secs", "5", "--wait");
 
         Assert.True(restart.Code == 1, restart.ToString());
-        Assert.StartsWith("tessera: restart failed: 1 instance failed, more than max_total_failures 0 (instance 0: 1 replacement failed", restart.Err);
+        Assert.Contains(" FAILED: 1 instance failed, more than max_total_failures 0 (instance 0: 1 task failed", restart.Err);
         Assert.Contains("ended FAILED", restart.Err);
         var json = await Run("status", key, "--json");
         using var doc = JsonDocument.Parse(json.Out);
-        var section = doc.RootElement.GetProperty("restart");
-        Assert.Equal("failed", section.GetProperty("state").GetString());
-        Assert.Equal(0, section.GetProperty("failed")[0].GetProperty("instance").GetInt32());
-        Assert.Equal(5, section.GetProperty("settings").GetProperty("watch_secs").GetInt32());
+        var section = doc.RootElement.GetProperty("update");
+        Assert.Equal("FAILED", section.GetProperty("status").GetString());
+        Assert.Equal(1, section.GetProperty("failed").GetInt32());
     }
 
     private sealed class MarkerFile(string path) : IDisposable

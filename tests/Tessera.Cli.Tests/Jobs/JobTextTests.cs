@@ -1,59 +1,52 @@
-using System.Collections.Immutable;
 using Tessera.Cli.Client;
 using Tessera.Jobs.Api;
 using Tessera.Jobs.Scheduling;
+using Tessera.Jobs.Updates;
 
 namespace Tessera.Cli.Tests.Jobs;
 
-/// <summary>The restart section of <c>tessera job status</c>, from a made-up status.</summary>
+/// <summary>The text of <c>tessera job status</c> and <c>update info</c>, from made-up answers.</summary>
 public sealed class JobTextTests
 {
     private static readonly DateTimeOffset Noon = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
-
-    [Fact]
-    public void ARollingRestartShowsItsSettingsProgressAndTheBatchBeingWatched()
-    {
-        var restart = new RestartStatus(RolloutPhase.Rolling, new RolloutSettings(2, 30, 1, 0), Noon, null,
-            [3], [new RestartInFlight(1, "t-1-a", "t-1-c", ScheduleStatus.RUNNING, 1, 12.5), new RestartInFlight(2, "t-2-a", "t-2-a", ScheduleStatus.RESTARTING, 0, null)],
-            [0], [], [new RolloutOutcome(4, "no active task: nothing to restart")], null);
-        var output = new StringWriter();
-
-        JobText.WriteRestart(output, restart);
-
-        Assert.Equal("""
-            restart rolling: batch 2, watch 30 s, max failures 1 per instance and 0 in total; started 12:00:00
-              done 1 (0); in flight 2 (1,2); remaining 1 (3); failed 0; skipped 1 (4)
-              instance 1: t-1-c RUNNING, running healthy 12.5 of 30 s, 1 failed replacement(s)
-              instance 2: t-2-a RESTARTING (being replaced)
-              instance 4 skipped: no active task: nothing to restart
-
-            """.Replace("\r\n", "\n", StringComparison.Ordinal), output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
-    }
 
     [Fact]
     public void TheHeaderShowsTheJobsContact()
     {
         var output = new StringWriter();
 
-        JobText.WriteStatus(output, new JobStatus("devcluster/www-data/prod/web", 0, null, true, "serve", [], null, "web@example.com"));
+        JobText.WriteStatus(output, new JobStatus("devcluster/www-data/prod/web", 0, null, true, "serve", [], "web@example.com"));
 
         Assert.StartsWith("job devcluster/www-data/prod/web: 0 instance(s), service\ncontact: web@example.com\ncommand: serve\n",
             output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void AFailedRestartSaysWhy()
+    public void UpdateInfoShowsSettingsEveryInstanceAndTheEventsInTimeOrder()
     {
-        var restart = new RestartStatus(RolloutPhase.Failed, new RolloutSettings(), Noon, Noon.AddSeconds(40),
-            [2], [], [0], [new RolloutOutcome(1, "1 replacement failed")], ImmutableArray<RolloutOutcome>.Empty, "1 instance failed, more than max_total_failures 0");
+        var summary = new UpdateSummary("devcluster/www-data/prod/web", "u1", UpdateStatus.ROLLING_BACK, Noon, Noon.AddSeconds(40), null,
+            "v2", "1 instance failed", 2, 0, 1, [0]);
+        var details = new UpdateDetails(summary, new UpdateSettings(UpdateStrategy.VariableBatch, [1, 2], WatchSecs: 30), 2, 2,
+        [
+            new UpdateInstanceStatus(0, InstancePhase.Working, "t-0-b", ScheduleStatus.RUNNING, true, Noon.AddSeconds(45), "new", 0, null),
+            new UpdateInstanceStatus(1, InstancePhase.Failed, "t-1-c", ScheduleStatus.FAILED, null, Noon.AddSeconds(39), "new", 1, "exit 1"),
+        ],
+        [new UpdateEvent(Noon, UpdateStatus.ROLLING_FORWARD, "updating 2 instances: v2"), new UpdateEvent(Noon.AddSeconds(40), UpdateStatus.ROLLING_BACK, "1 instance failed")],
+        [new InstanceEvent(Noon.AddSeconds(1), 1, InstanceAction.INSTANCE_UPDATING, "moving to the new config")]);
         var output = new StringWriter();
 
-        JobText.WriteRestart(output, restart);
+        UpdateText.WriteInfo(output, details, Noon.AddSeconds(50));
 
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
-        Assert.Equal("restart failed: batch 1, watch 30 s, max failures 0 per instance and 0 in total; started 12:00:00, ended 12:00:40", lines[0]);
-        Assert.Equal("  instance 1 failed: 1 replacement failed", lines[2]);
-        Assert.Equal("  failed: 1 instance failed, more than max_total_failures 0", lines[^1]);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToArray();
+        Assert.Equal("update u1 of devcluster/www-data/prod/web: ROLLING_BACK (0 of 2 done, 1 failed, working 0)", lines[0]);
+        Assert.Equal("message: v2", lines[1]);
+        Assert.Equal("variable_batch 1,2, watch 30 s, max failures 0 per instance and 0 in total, rollback on failure; instances 2 -> 2",
+            lines[2]);
+        Assert.Matches("^0 +working +new -> old +t-0-b +RUNNING +healthy +5s$", lines[4]);
+        Assert.Matches("^1 +failed +new -> old +t-1-c +FAILED +- +11s +1 failed: exit 1$", lines[5]);
+        Assert.Equal(["events:", "  2024-05-01 12:00:00Z ROLLING_FORWARD: updating 2 instances: v2",
+            "  2024-05-01 12:00:01Z instance 1 INSTANCE_UPDATING: moving to the new config",
+            "  2024-05-01 12:00:40Z ROLLING_BACK: 1 instance failed"], lines[6..]);
     }
 
     [Theory]

@@ -1,186 +1,86 @@
-using System.Collections.Immutable;
-using Microsoft.Extensions.Logging.Abstractions;
-using Tessera.Agent.Tests;
 using Tessera.Core.Protocol;
 using Tessera.Core.Protocol.Scheduler;
-using Tessera.Core.Resources;
 using Tessera.Jobs.Api;
-using Tessera.Jobs.Host;
 using Tessera.Jobs.Scheduling;
-using Tessera.Jobs.Store;
-using Tessera.Jobs.Tests.Store;
-using Tessera.State;
+using Tessera.Jobs.Updates;
 
 namespace Tessera.Jobs.Tests.Host;
 
 /// <summary>
-/// <see cref="JobsCore"/> driven by hand as the scheduler loop drives it: a fake master (the calls
-/// it would get are recorded, its offers and updates are made up), a real job store, a manual clock.
+/// <see cref="Tessera.Jobs.Host.JobsCore"/> driven by hand (<see cref="CoreHarness"/>): rolling
+/// restarts (updates that keep the config), reconciliation, history pruning.
 /// </summary>
 public sealed class JobsCoreTests : IAsyncLifetime
 {
     private static readonly JobKey Key = new("devcluster", "www-data", "test", "rolling");
-    private readonly TempDirectory _dir = new();
-    private readonly ManualClock _clock = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly List<SchedulerCall> _calls = [];
-    private readonly List<(string TaskId, ScheduleStatus Stored)> _killsSent = [];
-    private SqliteKeyValueStore? _kv;
-    private JobStore? _store;
-    private JobsCore? _core;
-    private int _ids;
-    private int _offers;
+    private CoreHarness _h = null!;
 
-    private JobsCore Core => _core!;
+    public async Task InitializeAsync() => _h = await CoreHarness.StartAsync();
 
-    public async Task InitializeAsync()
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private JobsCoreTestsView View => new(_h, Key);
+
+    private async Task CreateRunningAsync(int instances, string command = "sleep 300")
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_dir.DatabasePath)!);
-        _kv = await SqliteKeyValueStore.OpenAsync(_dir.DatabasePath, default);
-        _store = await JobStore.OpenAsync(_kv, default);
-        _core = new JobsCore(_store, await _store.LoadAsync(default),
-            new JobsSchedulerOptions { Master = new Uri("http://127.0.0.1:1"), DataDir = _dir.Path }, _clock,
-            () => new Guid(++_ids, 0, 0, new byte[8]), NullLogger.Instance);
-        await Core.OnSubscribedAsync("fw-1", new Uri("http://127.0.0.1:1"), SendAsync, default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_kv is not null) await _kv.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    // The fake master: records every call; for a KILL also what the store held for the task at that moment.
-    private async Task SendAsync(SchedulerCall call, CancellationToken ct)
-    {
-        _calls.Add(call);
-        if (call.Type == SchedulerCallType.KILL)
-        {
-            var stored = (await _store!.LoadAsync(ct)).Tasks[call.Kill!.TaskId.Value].Value.Status;
-            _killsSent.Add((call.Kill.TaskId.Value, stored));
-        }
-    }
-
-    private JobStatus Status() => Core.Status(Key).Value!;
-
-    private string TaskOf(int instance) => Status().InstanceStatuses[instance].TaskId!;
-
-    /// <summary>One offer big enough for everything pending; the tasks it launches, by id.</summary>
-    private async Task<List<string>> OfferAsync()
-    {
-        _calls.Clear();
-        var offer = new Offer
-        {
-            Id = new OfferID { Value = $"offer-{++_offers}" },
-            FrameworkId = new FrameworkID { Value = "fw-1" },
-            AgentId = AgentID.Of("agent-1"),
-            Hostname = "agent-1.example",
-            Resources = ResourceWireForm.ToWire(ResourceSet.Parse("cpus:8;mem:8192;disk:8192;ports:[31000-31100]")),
-        };
-        await Core.OnOffersAsync([offer], default);
-        return [.. _calls.Where(c => c.Type == SchedulerCallType.ACCEPT)
-            .SelectMany(c => c.Accept!.Operations!.SelectMany(o => o.Launch!.TaskInfos!)).Select(t => t.TaskId.Value)];
-    }
-
-    private Task UpdateAsync(string taskId, TaskState state, bool? healthy = null) => Core.OnUpdateAsync(new MesosTaskStatus
-    {
-        TaskId = TaskID.Of(taskId),
-        State = state,
-        AgentId = AgentID.Of("agent-1"),
-        Healthy = healthy,
-    }, default);
-
-    private async Task<string> LaunchReplacementRunningAsync()
-    {
-        var launched = Assert.Single(await OfferAsync());
-        await UpdateAsync(launched, TaskState.TASK_RUNNING);
-        return launched;
-    }
-
-    private async Task TickAfterAsync(double seconds)
-    {
-        _clock.Advance(TimeSpan.FromSeconds(seconds));
-        await Core.OnTickAsync(default);
+        Assert.Null((await _h.Core.CreateAsync(JobsCluster.Job("rolling", instances, command), default)).Problem);
+        await _h.RunPendingAsync();
+        _h.Calls.Clear();
     }
 
     [Fact]
-    public async Task ABatchMovesOnOnlyAfterTheWatchAndAFailedReplacementFailsTheRestart()
+    public async Task ABatchMovesOnOnlyAfterTheWatchAndAFailedNewTaskFailsTheRestart()
     {
-        var job = JobsCluster.Job("rolling", 3, "sleep 300");
-        Assert.Null((await Core.CreateAsync(job, default)).Problem);
-        foreach (var id in await OfferAsync())
-            await UpdateAsync(id, TaskState.TASK_RUNNING);
-        var original = Enumerable.Range(0, 3).Select(TaskOf).ToList();
+        await CreateRunningAsync(3);
+        var original = Enumerable.Range(0, 3).Select(View.TaskOf).ToList();
 
-        var started = await Core.RestartAsync(Key, null, new RolloutSettings(BatchSize: 1, WatchSecs: 30), default);
-        Assert.Null(started.Problem);
-        Assert.Equal("restarting 3 instances of devcluster/www-data/test/rolling, 1 at a time, each watched 30 seconds", started.Value!.Message);
+        var started = await _h.Core.RestartAsync(Key, new RestartRequest(BatchSize: 1, WatchSecs: 30), default);
+        Assert.StartsWith("restarting 3 instances of devcluster/www-data/test/rolling, 1 at a time, each watched 30 seconds (update ",
+            started.Value!.Message);
 
-        // Batch 1: instance 0 only, stored RESTARTING before its KILL was sent.
-        Assert.Equal([(original[0], ScheduleStatus.RESTARTING)], _killsSent);
-        var restart = Status().Restart!;
-        Assert.Equal(RolloutPhase.Rolling, restart.State);
-        Assert.Equal(0, Assert.Single(restart.InFlight).Instance);
-        Assert.Equal([1, 2], restart.Remaining.ToArray());
+        // Batch 1: instance 0 only, stored KILLING before its KILL was sent.
+        Assert.Equal([original[0]], _h.KillsSent());
+        Assert.Equal(ScheduleStatus.KILLING, View.Status.InstanceStatuses[0].Status);
+        await _h.KillsLandAsync();
+        await _h.RunPendingAsync();
+        await _h.TickAfterAsync(29);
+        Assert.Empty(_h.KillsSent());
+        await _h.TickAfterAsync(1);
+        Assert.Equal([original[1]], _h.KillsSent());
+        Assert.Equal(1, View.Update.Summary.Succeeded);
 
-        await UpdateAsync(original[0], TaskState.TASK_KILLED);
-        var replacement0 = await LaunchReplacementRunningAsync();
-        await TickAfterAsync(29);
-        Assert.Single(_killsSent);
-        var watching = Assert.Single(Status().Restart!.InFlight);
-        Assert.Equal(replacement0, watching.TaskId);
-        Assert.Equal(29, watching.WatchedSecs);
+        // Instance 1's new task runs unhealthy (no watch time), then fails: the restart fails, instance 2 is left alone.
+        await _h.KillsLandAsync();
+        var second = Assert.Single(await _h.OfferAsync());
+        await _h.UpdateAsync(second, TaskState.TASK_RUNNING, healthy: false);
+        await _h.TickAfterAsync(60);
+        Assert.Equal(InstancePhase.Working, View.Update.InstanceStatuses[1].Phase);
+        await _h.UpdateAsync(second, TaskState.TASK_FAILED);
 
-        await TickAfterAsync(1);
-        Assert.Equal((original[1], ScheduleStatus.RESTARTING), _killsSent[^1]);
-        Assert.Equal([0], Status().Restart!.Done.ToArray());
-
-        // Instance 1's replacement runs unhealthy (no watch time), then fails: the restart fails, instance 2 is left alone.
-        await UpdateAsync(original[1], TaskState.TASK_KILLED);
-        var replacement1 = Assert.Single(await OfferAsync());
-        await UpdateAsync(replacement1, TaskState.TASK_RUNNING, healthy: false);
-        await TickAfterAsync(60);
-        Assert.Equal(2, _killsSent.Count);
-        Assert.Null(Assert.Single(Status().Restart!.InFlight).WatchedSecs);
-        await UpdateAsync(replacement1, TaskState.TASK_FAILED);
-
-        restart = Status().Restart!;
-        Assert.Equal(RolloutPhase.Failed, restart.State);
-        Assert.StartsWith("1 instance failed, more than max_total_failures 0 (instance 1: 1 replacement failed", restart.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, Assert.Single(restart.Failed).Instance);
-        Assert.Equal([2], restart.Remaining.ToArray());
-        await TickAfterAsync(120);
-        Assert.Equal(2, _killsSent.Count);
-        Assert.Equal(original[2], TaskOf(2));
-        Assert.Equal(ScheduleStatus.RUNNING, Status().InstanceStatuses[2].Status);
-
-        // The restart's record is in the store, and a new restart may start now that this one ended.
-        var stored = (await _store!.LoadAsync(default)).Rollouts[Key.ToString()].Value;
-        Assert.Equal(RolloutPhase.Failed, stored.Phase);
-        Assert.Equal(restart.Reason, stored.Reason);
-        Assert.Null((await Core.RestartAsync(Key, [2], new RolloutSettings(WatchSecs: 0), default)).Problem);
-        Assert.Equal((original[2], ScheduleStatus.RESTARTING), _killsSent[^1]);
+        var update = View.Update;
+        Assert.Equal(UpdateStatus.FAILED, update.Summary.Status);
+        Assert.StartsWith("1 instance failed, more than max_total_failures 0 (instance 1: 1 task failed", update.Summary.Reason);
+        await _h.TickAfterAsync(120);
+        Assert.Empty(_h.KillsSent());
+        Assert.Equal(original[2], View.TaskOf(2));
+        Assert.Null((await _h.Core.RestartAsync(Key, new RestartRequest([2], WatchSecs: 0), default)).Problem);
+        Assert.Equal([original[2]], _h.KillsSent());
     }
 
     [Fact]
     public async Task ARestartGoesOnAfterTheSchedulerReloadsItsStore()
     {
-        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 2, "sleep 300"), default)).Problem);
-        foreach (var id in await OfferAsync())
-            await UpdateAsync(id, TaskState.TASK_RUNNING);
-        var first = TaskOf(0);
-        Assert.Null((await Core.RestartAsync(Key, null, new RolloutSettings(WatchSecs: 10), default)).Problem);
+        await CreateRunningAsync(2);
+        var first = View.TaskOf(0);
+        Assert.Null((await _h.Core.RestartAsync(Key, new RestartRequest(WatchSecs: 10), default)).Problem);
 
-        // A new core over the same store (the scheduler restarted) picks the restart up.
-        _core = new JobsCore(_store!, await _store!.LoadAsync(default),
-            new JobsSchedulerOptions { Master = new Uri("http://127.0.0.1:1"), DataDir = _dir.Path }, _clock,
-            () => new Guid(++_ids, 0, 0, new byte[8]), NullLogger.Instance);
-        await Core.OnSubscribedAsync("fw-1", new Uri("http://127.0.0.1:1"), SendAsync, default);
-        Assert.Equal(RolloutPhase.Rolling, Status().Restart!.State);
+        await _h.RestartAsync();
+        Assert.Equal(UpdateStatus.ROLLING_FORWARD, View.Update.Summary.Status);
+        await _h.UpdateAsync(first, TaskState.TASK_KILLED);
+        await _h.RunPendingAsync();
+        await _h.TickAfterAsync(10);
 
-        await UpdateAsync(first, TaskState.TASK_KILLED);
-        await LaunchReplacementRunningAsync();
-        await TickAfterAsync(10);
-        Assert.Equal(ScheduleStatus.RESTARTING, Status().InstanceStatuses[1].Status);
+        Assert.Equal(ScheduleStatus.KILLING, View.Status.InstanceStatuses[1].Status);
     }
 
     [Theory]
@@ -188,101 +88,105 @@ public sealed class JobsCoreTests : IAsyncLifetime
     [InlineData(1, -5, "watch_secs: must be at least 0, not -5")]
     public async Task BadSettingsAre400AndChangeNothing(int batch, int watch, string expected)
     {
-        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 1, "sleep 300"), default)).Problem);
-        foreach (var id in await OfferAsync())
-            await UpdateAsync(id, TaskState.TASK_RUNNING);
+        await CreateRunningAsync(1);
 
-        var refused = await Core.RestartAsync(Key, null, new RolloutSettings(batch, watch), default);
+        var refused = await _h.Core.RestartAsync(Key, new RestartRequest(BatchSize: batch, WatchSecs: watch), default);
 
         Assert.Equal(new ApiProblem(400, expected), refused.Problem);
-        Assert.Null(Status().Restart);
-        Assert.Empty(_killsSent);
-        Assert.Empty((await _store!.LoadAsync(default)).Rollouts);
+        Assert.Null(View.Status.Update);
+        Assert.Empty(_h.KillsSent());
+        Assert.Empty((await _h.Store.LoadAsync(default)).Updates);
     }
 
     [Fact]
-    public async Task ASecondRestartWhileOneRollsIsAConflict()
+    public async Task ASecondRestartWhileOneRollsIsAConflictAndARestartCannotRollBack()
     {
-        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 1, "sleep 300"), default)).Problem);
-        foreach (var id in await OfferAsync())
-            await UpdateAsync(id, TaskState.TASK_RUNNING);
-        Assert.Null((await Core.RestartAsync(Key, null, new RolloutSettings(), default)).Problem);
+        await CreateRunningAsync(1);
+        Assert.Null((await _h.Core.RestartAsync(Key, new RestartRequest(), default)).Problem);
 
-        var again = await Core.RestartAsync(Key, null, new RolloutSettings(), default);
+        var again = await _h.Core.RestartAsync(Key, new RestartRequest(), default);
 
         Assert.Equal(409, again.Problem!.StatusCode);
-        Assert.Single(_killsSent);
+        Assert.Contains("has restart", again.Problem.Message);
+        Assert.Single(_h.KillsSent());
+        Assert.EndsWith("is a restart: there is no other config to roll back to (ROLLING_FORWARD)",
+            (await _h.Core.ControlUpdateAsync(Key, "rollback", default)).Problem!.Message);
+    }
+
+    [Fact]
+    public async Task ARestartStuckOnATaskThatCannotBePlacedCanBeAborted()
+    {
+        await CreateRunningAsync(2);
+        Assert.Equal(409, (await _h.Core.AbortRestartAsync(Key, default)).Problem!.StatusCode);
+        Assert.Null((await _h.Core.RestartAsync(Key, new RestartRequest(WatchSecs: 30), default)).Problem);
+        await _h.KillsLandAsync();
+        await _h.TickAfterAsync(600); // no offer comes: the new task stays PENDING, the restart waits
+        Assert.Equal(UpdateStatus.ROLLING_FORWARD, View.Update.Summary.Status);
+
+        var aborted = await _h.Core.AbortRestartAsync(Key, default);
+
+        Assert.Equal("restart of devcluster/www-data/test/rolling aborted on request; not restarted: 1", aborted.Value!.Message);
+        Assert.Equal(UpdateStatus.ABORTED, View.Update.Summary.Status);
+        Assert.Empty(_h.KillsSent()); // instance 1 was left alone
+        Assert.Null((await _h.Core.RestartAsync(Key, new RestartRequest([1], WatchSecs: 0), default)).Problem);
     }
 
     [Fact]
     public async Task ATaskGivenUpOnIsKilledWhenReportedRunningButNotWhileStillUnreachable()
     {
-        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 1, "sleep 300"), default)).Problem);
-        var first = Assert.Single(await OfferAsync());
-        await UpdateAsync(first, TaskState.TASK_RUNNING);
-        await UpdateAsync(first, TaskState.TASK_UNREACHABLE);
-        await TickAfterAsync(1); // the default partition policy gives it up at once: LOST, replaced
-        Assert.NotEqual(first, TaskOf(0));
-        _calls.Clear();
+        Assert.Null((await _h.Core.CreateAsync(JobsCluster.Job("rolling", 1, "sleep 300"), default)).Problem);
+        var first = Assert.Single(await _h.OfferAsync());
+        await _h.UpdateAsync(first, TaskState.TASK_RUNNING);
+        await _h.UpdateAsync(first, TaskState.TASK_UNREACHABLE);
+        await _h.TickAfterAsync(1); // the default partition policy gives it up at once: LOST, replaced
+        Assert.NotEqual(first, View.TaskOf(0));
+        _h.Calls.Clear();
 
-        await UpdateAsync(first, TaskState.TASK_UNREACHABLE);
-        Assert.DoesNotContain(_calls, c => c.Type == SchedulerCallType.KILL);
+        await _h.UpdateAsync(first, TaskState.TASK_UNREACHABLE);
+        Assert.DoesNotContain(_h.Calls, c => c.Type == SchedulerCallType.KILL);
 
-        await UpdateAsync(first, TaskState.TASK_RUNNING);
-        var kill = Assert.Single(_calls, c => c.Type == SchedulerCallType.KILL);
-        Assert.Equal(first, kill.Kill!.TaskId.Value);
+        await _h.UpdateAsync(first, TaskState.TASK_RUNNING);
+        Assert.Equal([first], _h.KillsSent());
     }
 
     [Fact]
     public async Task TheSchedulerReconcilesImplicitlyEveryInterval()
     {
-        _calls.Clear();
-        await TickAfterAsync(14 * 60);
-        Assert.DoesNotContain(_calls, c => c.Type == SchedulerCallType.RECONCILE);
-        await TickAfterAsync(60);
-        var reconcile = Assert.Single(_calls, c => c.Type == SchedulerCallType.RECONCILE);
+        _h.Calls.Clear();
+        await _h.TickAfterAsync(14 * 60);
+        Assert.DoesNotContain(_h.Calls, c => c.Type == SchedulerCallType.RECONCILE);
+        await _h.TickAfterAsync(60);
+        var reconcile = Assert.Single(_h.Calls, c => c.Type == SchedulerCallType.RECONCILE);
         Assert.Empty(reconcile.Reconcile!.Tasks!);
-    }
-
-    [Fact]
-    public async Task ARestartStuckOnAReplacementThatCannotBePlacedCanBeAborted()
-    {
-        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 2, "sleep 300"), default)).Problem);
-        foreach (var id in await OfferAsync())
-            await UpdateAsync(id, TaskState.TASK_RUNNING);
-        Assert.Equal(409, (await Core.AbortRestartAsync(Key, default)).Problem!.StatusCode);
-        Assert.Null((await Core.RestartAsync(Key, null, new RolloutSettings(BatchSize: 1, WatchSecs: 30), default)).Problem);
-        var restarted = Assert.Single(_killsSent).TaskId;
-        await UpdateAsync(restarted, TaskState.TASK_KILLED);
-        await TickAfterAsync(600); // no offer comes: the replacement stays PENDING, the restart waits
-        Assert.Equal(RolloutPhase.Rolling, Status().Restart!.State);
-        Assert.Equal(409, (await Core.RestartAsync(Key, null, new RolloutSettings(), default)).Problem!.StatusCode);
-
-        var aborted = await Core.AbortRestartAsync(Key, default);
-
-        Assert.Equal("restart of devcluster/www-data/test/rolling aborted on request; not restarted: 1", aborted.Value!.Message);
-        Assert.Equal(RolloutPhase.Aborted, Status().Restart!.State);
-        Assert.Single(_killsSent); // instance 1 was left alone
-        Assert.Null((await Core.RestartAsync(Key, [1], new RolloutSettings(WatchSecs: 0), default)).Problem);
     }
 
     [Fact]
     public async Task EndedTasksAreForgottenPastTheHistoryPolicyButNotTheLatest()
     {
-        Assert.Null((await Core.CreateAsync(JobsCluster.Job("rolling", 1, "exit 1"), default)).Problem);
+        Assert.Null((await _h.Core.CreateAsync(JobsCluster.Job("rolling", 1, "exit 1"), default)).Problem);
         for (var run = 0; run < 4; run++)
         {
-            var launched = Assert.Single(await OfferAsync());
-            await UpdateAsync(launched, TaskState.TASK_RUNNING);
-            await UpdateAsync(launched, TaskState.TASK_FAILED);
-            await TickAfterAsync(600); // past the flapping penalty: the replacement is PENDING again
+            var launched = Assert.Single(await _h.OfferAsync());
+            await _h.UpdateAsync(launched, TaskState.TASK_RUNNING);
+            await _h.UpdateAsync(launched, TaskState.TASK_FAILED);
+            await _h.TickAfterAsync(600); // past the flapping penalty: the replacement is PENDING again
         }
-        Assert.Equal(5, Core.TaskCount); // four failed, one pending
+        Assert.Equal(5, _h.Core.TaskCount); // four failed, one pending
 
-        await TickAfterAsync(TimeSpan.FromDays(2).TotalSeconds);
+        await _h.TickAfterAsync(TimeSpan.FromDays(2).TotalSeconds);
 
-        Assert.Equal(1, Core.TaskCount);
-        Assert.Equal(ScheduleStatus.PENDING, Status().InstanceStatuses[0].Status);
-        Assert.Single((await _store!.LoadAsync(default)).Tasks);
+        Assert.Equal(1, _h.Core.TaskCount);
+        Assert.Equal(ScheduleStatus.PENDING, View.Status.InstanceStatuses[0].Status);
+        Assert.Single((await _h.Store.LoadAsync(default)).Tasks);
     }
+}
+
+/// <summary>What the API would answer about one job, read from the harness's core.</summary>
+internal sealed record JobsCoreTestsView(CoreHarness Harness, JobKey Key)
+{
+    public JobStatus Status => Harness.Core.Status(Key).Value!;
+
+    public UpdateDetails Update => Harness.Core.UpdateInfo(Key, null).Value!;
+
+    public string TaskOf(int instance) => Status.InstanceStatuses[instance].TaskId!;
 }

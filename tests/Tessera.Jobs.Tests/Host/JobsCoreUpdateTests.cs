@@ -111,7 +111,7 @@ public sealed class JobsCoreUpdateTests : IAsyncLifetime
         var again = await _h.Core.StartUpdateAsync(new UpdateStartRequest(JobsCluster.Job("web", 3, "sleep 9"), Settings()), default);
         Assert.Equal(409, again.Problem!.StatusCode);
         Assert.Contains($"has update {id} in progress (ROLLING_FORWARD)", again.Problem.Message);
-        Assert.Equal(409, (await _h.Core.RestartAsync(Key, null, new RolloutSettings(), default)).Problem!.StatusCode);
+        Assert.Equal(409, (await _h.Core.RestartAsync(Key, new RestartRequest(), default)).Problem!.StatusCode);
         Assert.Equal(409, (await _h.Core.AddAsync(Key, 0, 1, default)).Problem!.StatusCode);
         var create = await _h.Core.CreateAsync(New, default);
         Assert.Contains("change it with 'tessera update start devcluster/www-data/test/web CONFIG'", create.Problem!.Message);

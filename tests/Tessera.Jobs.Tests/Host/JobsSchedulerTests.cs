@@ -145,12 +145,10 @@ public sealed class JobsSchedulerTests
 
         using (var restart = await cluster.PostAsync($"/api/jobs/{job.Key}/restart", """{"batch_size":1,"watch_secs":1}"""))
             Assert.Equal(HttpStatusCode.OK, restart.StatusCode);
-        var after = await cluster.WaitAsync(job.Key, s => s.Restart?.State == RolloutPhase.Done);
+        var after = await cluster.WaitAsync(job.Key, s => s.Update?.Status == Tessera.Jobs.Updates.UpdateStatus.ROLLED_FORWARD);
         Assert.True(AllRunning(after, 2));
         Assert.All(after.InstanceStatuses, i => Assert.DoesNotContain(before.InstanceStatuses, b => b.TaskId == i.TaskId));
-        Assert.All(after.InstanceStatuses, i => Assert.Contains(i.Events, e => e.Message.Contains("while restarting", StringComparison.Ordinal)));
-        Assert.Equal([0, 1], after.Restart!.Done.ToArray());
-        Assert.Equal("restarted 2 of 2 instances", after.Restart.Reason);
+        Assert.Equal("2 of 2 instances restarted", after.Update!.Reason);
 
         using (var add = await cluster.PostAsync($"/api/jobs/{job.Key}/add", """{"instance":0,"count":2}"""))
             Assert.Equal(HttpStatusCode.OK, add.StatusCode);

@@ -1,6 +1,7 @@
 using Tessera.Jobs.Scheduling;
 using Tessera.Jobs.Updates;
 using static Tessera.Jobs.Scheduling.ScheduleStatus;
+using static Tessera.Jobs.Tests.Scheduling.Fixtures;
 using static Tessera.Jobs.Tests.Updates.UpdateWorld;
 
 namespace Tessera.Jobs.Tests.Updates;
@@ -152,5 +153,30 @@ public sealed class UpdateEvaluatorTests
         shrink.Decide(At(3));
         Assert.Equal(UpdateStatus.ROLLED_FORWARD, shrink.Update.Status);
         Assert.Equal(1, shrink.Update.To.Instances);
+    }
+
+    [Fact]
+    public void ARestartReplacesEveryTaskOnItsOwnConfigEvenWhenNothingChanged()
+    {
+        var world = new UpdateWorld().Running(Old).Start(Old, Old, Settings(UpdateStrategy.Batch, sizes: [2], watch: 0), restart: true);
+        Assert.Equal("restarting 4 instances", world.Update.Events[0].Message);
+
+        Assert.Equal(["old-0", "old-1"], world.Decide(T0).Actions.OfType<UpdateAction.Kill>().Select(k => k.TaskId));
+        world.KillsLand(T0);
+        var creates = world.Decide(T0).Actions.OfType<UpdateAction.Create>().ToList();
+        Assert.Equal([0, 1], creates.Select(c => c.Instance));
+        Assert.All(creates, c => Assert.True(c.Spec.SameConfig(Old.Instance(0))));
+        for (var t = 1; world.Update.Status.IsActive() && t < 20; t++)
+        {
+            world.PendingRun(At(t));
+            world.Decide(At(t));
+            world.KillsLand(At(t));
+            world.Decide(At(t));
+        }
+
+        Assert.Equal(UpdateStatus.ROLLED_FORWARD, world.Update.Status);
+        Assert.Equal("4 of 4 instances restarted", world.Update.Events[^1].Message);
+        // The new tasks of 0 and 1 were created at the same instant as the old ones: told apart by id, not by time.
+        Assert.All(world.Tasks, t => Assert.Equal(t.TaskId.StartsWith("new-", StringComparison.Ordinal) ? RUNNING : KILLED, t.Status));
     }
 }

@@ -34,9 +34,10 @@ internal sealed class UpdateWorld
     }
 
     /// <summary>Starts an update of the running job to <paramref name="to"/>.</summary>
-    public UpdateWorld Start(JobSpec from, JobSpec to, UpdateSettings settings, IReadOnlyList<int>? scope = null)
+    public UpdateWorld Start(JobSpec from, JobSpec to, UpdateSettings settings, IReadOnlyList<int>? scope = null,
+        bool restart = false)
     {
-        var started = UpdateStarter.Start(new UpdateRequest("u1", to, settings, scope, T0), from, Tasks);
+        var started = UpdateStarter.Start(new UpdateRequest("u1", to, settings, scope, T0, Restart: restart), from, Tasks);
         Update = Assert.IsType<StartResult.Started>(started).Update;
         return this;
     }
