@@ -38,9 +38,21 @@ internal static class UpdateText
         i.Failures > 0 ? string.Create(CultureInfo.InvariantCulture, $"{i.Failures} failed: {i.Reason}") : i.Reason ?? "",
     ];
 
+    /// <summary>The live table of <c>update wait</c>: narrow enough for an 80-column terminal (no task ids, no reasons).</summary>
+    public static readonly string[] LiveHeader = ["INSTANCE", "PHASE", "CONFIG", "STATE", "HEALTH", "IN STATE", "FAILURES"];
+
+    public static IEnumerable<IReadOnlyList<string>> LiveRows(UpdateDetails d, DateTimeOffset now) =>
+        d.InstanceStatuses.Select(i => (i, Row: InstanceRow(i, now, Forward(d))))
+            .Select(x => (IReadOnlyList<string>)[x.Row[0], x.Row[1], x.Row[2], x.Row[4], x.Row[5], x.Row[6],
+                x.i.Failures.ToString(CultureInfo.InvariantCulture)]);
+
     /// <summary>Every instance of the update as table rows.</summary>
     public static IEnumerable<IReadOnlyList<string>> InstanceRows(UpdateDetails d, DateTimeOffset now) =>
-        d.InstanceStatuses.Select(i => InstanceRow(i, now, d.Summary.Status.IsForward() || d.Summary.Status == UpdateStatus.ROLLED_FORWARD));
+        d.InstanceStatuses.Select(i => InstanceRow(i, now, Forward(d)));
+
+    private static bool Forward(UpdateDetails d) => d.Summary.Status.IsForward() || d.Summary.Status == UpdateStatus.ROLLED_FORWARD
+        || (d.Summary.Status is UpdateStatus.ABORTED or UpdateStatus.ERROR or UpdateStatus.FAILED
+            && !d.Events.Any(e => e.Status == UpdateStatus.ROLLING_BACK));
 
     /// <summary>"12:00:01 instance 3 INSTANCE_UPDATED: why".</summary>
     public static string EventLine(InstanceEvent e) =>
@@ -58,11 +70,19 @@ internal static class UpdateText
             $"; instances {d.FromInstances} -> {d.ToInstances}"));
         Table.Write(output, InstanceHeader, InstanceRows(d, now));
         output.WriteLine("events:");
-        var lines = d.Events.Select(e => (e.At, Text: EventLine(e)))
-            .Concat(d.InstanceEvents.Select(e => (e.At, Text: EventLine(e))));
-        foreach (var line in lines.OrderBy(l => l.At))
-            output.WriteLine("  " + line.Text);
+        foreach (var line in EventLines(d.Events, d.InstanceEvents))
+            output.WriteLine("  " + line);
     }
+
+    /// <summary>
+    /// Status and instance events as lines in time order; at the same instant the instances' events
+    /// come before a status change (the pass that decided them ended with it), except the start.
+    /// </summary>
+    public static IEnumerable<string> EventLines(IEnumerable<UpdateEvent> events, IEnumerable<InstanceEvent> instanceEvents,
+        bool withStart = true) =>
+        events.Select((e, i) => (e.At, Rank: i == 0 && withStart ? 0 : 2, Text: EventLine(e)))
+            .Concat(instanceEvents.Select(e => (e.At, Rank: 1, Text: EventLine(e))))
+            .OrderBy(l => l.At).ThenBy(l => l.Rank).Select(l => l.Text);
 
     public static string Settings(UpdateSettings s) =>
         $"{Strategy(s.Strategy)} {string.Join(",", s.BatchSizes)}"

@@ -38,8 +38,8 @@ internal static class UpdateWait
             var d = await fetch();
             if (!cli.Json)
             {
-                foreach (var e in d.Events.Skip(statuses)) cli.Out.WriteLine(UpdateText.EventLine(e));
-                foreach (var e in d.InstanceEvents.Skip(seen)) cli.Out.WriteLine(UpdateText.EventLine(e));
+                foreach (var line in UpdateText.EventLines(d.Events.Skip(statuses), d.InstanceEvents.Skip(seen), statuses == 0))
+                    cli.Out.WriteLine(line);
             }
             statuses = d.Events.Length;
             seen = d.InstanceEvents.Length;
@@ -67,8 +67,8 @@ internal static class UpdateWait
     private static Spectre.Console.Table Render(UpdateDetails d)
     {
         var table = new Spectre.Console.Table { Title = new TableTitle(Markup.Escape(UpdateText.Headline(d.Summary))) };
-        foreach (var column in UpdateText.InstanceHeader) table.AddColumn(column);
-        foreach (var row in UpdateText.InstanceRows(d, DateTimeOffset.UtcNow))
+        foreach (var column in UpdateText.LiveHeader) table.AddColumn(column);
+        foreach (var row in UpdateText.LiveRows(d, DateTimeOffset.UtcNow))
             table.AddRow([.. row.Select(Markup.Escape)]);
         table.Caption = new TableTitle(Markup.Escape(d.Summary.Reason));
         return table;

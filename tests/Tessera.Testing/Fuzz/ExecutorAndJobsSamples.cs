@@ -22,5 +22,11 @@ public static class ExecutorAndJobsSamples
         Jobs("restart", Job + "/restart", """{"instances":[0],"batch_size":1,"watch_secs":1,"max_per_instance_failures":0,"max_total_failures":0}"""),
         Jobs("restart abort", Job + "/restart/abort", "", 1),
         Jobs("add", Job + "/add", """{"instance":0,"count":1}"""),
+        Jobs("update start", Job + "/update", """{"job":{"instances":2,"template":{"resources":{"cpus":0.01,"ram_mb":8,"disk_mb":1},"command":"sleep 62"}},"settings":{"strategy":"variable_batch","batch_sizes":[1,2],"autopause_after_batch":false,"watch_secs":1,"max_per_instance_failures":0,"max_total_failures":0,"rollback_on_failure":true},"instances":[0,1],"message":"fuzz"}""", 3),
+        Jobs("update pause", Job + "/update/pause", "", 1),
+        Jobs("update resume", Job + "/update/resume", "", 1),
+        Jobs("update rollback", Job + "/update/rollback", "", 1),
+        Jobs("update pulse", Job + "/update/pulse", "", 1),
+        Jobs("update abort", Job + "/update/abort", "", 1),
     ];
 }
