@@ -38,6 +38,7 @@ public sealed class ConfigSupportTests
     [InlineData(", container = Mesos(image = AppcImage(name = 'app', image_id = 'sha512-1'))", "container.image", "images are not supported")]
     [InlineData(", container = Mesos(volumes = [Volume(container_path = '/d', host_path = '/srv', mode = Mode('RO'))])", "container.volumes", "volumes are not supported")]
     [InlineData(", sla_policy = CountSlaPolicy(count = 1, duration_secs = 60)", "sla_policy", "SLA policies are not supported")]
+    [InlineData(", update_config = UpdateConfig(sla_aware = True)", "update_config.sla_aware", "SLA-aware updates need SLA policies")]
     [InlineData(", tier = 'revocable'", "tier", "tier 'revocable' is not supported by this cluster yet")]
     [InlineData(", tier = 'gold'", "tier", "tier 'gold' does not exist")]
     [InlineData(", production = True", "production", "quota")]
