@@ -24,7 +24,8 @@ internal sealed class JobsBenchCluster : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
-    public static async Task<JobsBenchCluster> StartAsync(int agentCount, int perHost, string isolation, TextWriter output)
+    public static async Task<JobsBenchCluster> StartAsync(int agentCount, int perHost, string isolation,
+        TextWriter output)
     {
         var cluster = new JobsBenchCluster();
         try
@@ -59,8 +60,8 @@ internal sealed class JobsBenchCluster : IAsyncDisposable
         {
             _agents.Add(await AgentHost.StartAsync(new AgentOptions
             {
-                Master = _master.Address, WorkDir = Path.Combine(_workDir, $"agent-{a}"), Hostname = $"agent-{a}", Port = 0,
-                Resources = resources, Isolation = isolation,
+                Master = _master.Address, WorkDir = Path.Combine(_workDir, $"agent-{a}"), Hostname = $"agent-{a}",
+                Port = 0, Resources = resources, Isolation = isolation,
             }, logs: _logs));
         }
         await Task.WhenAll(_agents.Select(a => a.Registered)).WaitAsync(TimeSpan.FromMinutes(2));

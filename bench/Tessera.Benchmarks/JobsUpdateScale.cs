@@ -23,26 +23,36 @@ internal static class JobsUpdateScale
         await using var cluster = await JobsBenchCluster.StartAsync(agentCount, perHost, "posix", output);
         var job = JobsCreateScale.Job(instances, perHost);
         using (var created = await cluster.Http.PostAsJsonAsync("/api/jobs", job, JobsApiJsonContext.Default.JobSpec))
-            if (!created.IsSuccessStatusCode) throw new InvalidOperationException("create: " + await created.Content.ReadAsStringAsync());
-        await Until(output, async () => (await cluster.Http.GetFromJsonAsync("/api/jobs", JobsApiJsonContext.Default.ImmutableArrayJobSummary))
-            .Single().States.GetValueOrDefault("RUNNING") == instances, "all RUNNING");
+        {
+            if (!created.IsSuccessStatusCode)
+                throw new InvalidOperationException("create: " + await created.Content.ReadAsStringAsync());
+        }
+        await Until(output, async () =>
+            (await cluster.Http.GetFromJsonAsync("/api/jobs", JobsApiJsonContext.Default.ImmutableArrayJobSummary))
+                .Single().States.GetValueOrDefault("RUNNING") == instances, "all RUNNING");
         output.WriteLine($"{instances} instances RUNNING; updating in batches of {batch}, watch 0");
 
         var clock = Stopwatch.StartNew();
         var request = new UpdateStartRequest(JobsCreateScale.Job(instances, perHost, "sleep 601"),
             new UpdateSettings(UpdateStrategy.Batch, [batch], WatchSecs: 0));
-        using (var started = await cluster.Http.PostAsJsonAsync($"/api/jobs/{job.Key}/update", request, JobsApiJsonContext.Default.UpdateStartRequest))
-            if (!started.IsSuccessStatusCode) throw new InvalidOperationException("update: " + await started.Content.ReadAsStringAsync());
+        using (var started = await cluster.Http.PostAsJsonAsync($"/api/jobs/{job.Key}/update", request,
+                   JobsApiJsonContext.Default.UpdateStartRequest))
+        {
+            if (!started.IsSuccessStatusCode)
+                throw new InvalidOperationException("update: " + await started.Content.ReadAsStringAsync());
+        }
         UpdateDetails? last = null;
         await Until(output, async () =>
         {
-            last = await cluster.Http.GetFromJsonAsync($"/api/jobs/{job.Key}/update", JobsApiJsonContext.Default.UpdateDetails);
+            last = await cluster.Http.GetFromJsonAsync($"/api/jobs/{job.Key}/update",
+                JobsApiJsonContext.Default.UpdateDetails);
             return !last!.Summary.Status.IsActive();
         }, "the update to end");
         var took = last!.Summary.Since - last.Summary.CreatedAt;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"jobs update: instances={instances} agents={agentCount} batch={batch} status={last.Summary.Status} "
-            + $"s={took.TotalSeconds:0.00} (seen by the client at {clock.Elapsed.TotalSeconds:0.00} s) rate={instances / took.TotalSeconds:0} instances/s"));
+            + $"s={took.TotalSeconds:0.00} (seen by the client at {clock.Elapsed.TotalSeconds:0.00} s) "
+            + $"rate={instances / took.TotalSeconds:0} instances/s"));
         await PhasesAsync(cluster.Http, job.Key, instances, output);
         return last.Summary.Status == UpdateStatus.ROLLED_FORWARD ? 0 : 1;
     }
@@ -58,10 +68,12 @@ internal static class JobsUpdateScale
         for (var p = 0; p < phases.Length; p++) phases[p] = [];
         for (var i = 0; i < instances; i += 10)
         {
-            var history = (await http.GetFromJsonAsync($"/api/jobs/{key}/tasks/{i}/history", JobsApiJsonContext.Default.TaskHistory))!;
+            var history = (await http.GetFromJsonAsync($"/api/jobs/{key}/tasks/{i}/history",
+                JobsApiJsonContext.Default.TaskHistory))!;
             if (history.Tasks.Length < 2) continue;
             var (old, neu) = (history.Tasks[^2], history.Tasks[^1]);
-            DateTimeOffset At(TaskRecord t, Tessera.Jobs.Scheduling.ScheduleStatus s) => t.Events.First(e => e.Status == s).At;
+            DateTimeOffset At(TaskRecord t, Tessera.Jobs.Scheduling.ScheduleStatus s) =>
+                t.Events.First(e => e.Status == s).At;
             var killing = At(old, Tessera.Jobs.Scheduling.ScheduleStatus.KILLING);
             var killed = old.Events[^1].At;
             var created = neu.Events[0].At;
@@ -87,7 +99,8 @@ internal static class JobsUpdateScale
             if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"waited 10 minutes for {what}");
             if (clock.Elapsed > report)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds:0} s: waiting for {what}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {clock.Elapsed.TotalSeconds:0} s: waiting for {what}"));
                 report += TimeSpan.FromSeconds(10);
             }
             await Task.Delay(100);

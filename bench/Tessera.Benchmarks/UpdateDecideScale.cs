@@ -23,24 +23,33 @@ internal static class UpdateDecideScale
         var rounds = options.Int("--rounds", 51);
         var now = new DateTimeOffset(2026, 12, 8, 0, 0, 0, TimeSpan.Zero);
         var key = new JobKey("bench", "www-data", "prod", "web");
-        var old = new JobSpec(key, instances, TaskSpec.Simple(key, 0, new TaskResources(0.1, 32, 10), isService: true) with { Command = "sleep 600" });
+        var old = new JobSpec(key, instances,
+            TaskSpec.Simple(key, 0, new TaskResources(0.1, 32, 10), isService: true) with { Command = "sleep 600" });
         var tasks = Enumerable.Range(0, instances).Select(i => Running(old.Instance(i), $"old-{i}", now)).ToList();
         var settings = new UpdateSettings(UpdateStrategy.Batch, [batch], WatchSecs: 30);
-        var request = new UpdateRequest("bench", old with { Template = old.Template with { Command = "sleep 601" } }, settings, null, now);
+        var request = new UpdateRequest("bench", old with { Template = old.Template with { Command = "sleep 601" } },
+            settings, null, now);
         var update = ((StartResult.Started)UpdateStarter.Start(request, old, tasks)).Update;
 
-        var first = Median(rounds, () => UpdateEvaluator.Decide(update, tasks, now + TimeSpan.FromSeconds(1)), out var decision);
+        var first = Median(rounds, () => UpdateEvaluator.Decide(update, tasks, now + TimeSpan.FromSeconds(1)),
+            out var decision);
         var byId = tasks.ToDictionary(t => t.TaskId);
         foreach (var action in decision.Actions.OfType<UpdateAction.Kill>())
-            byId[action.TaskId] = TaskStateMachine.Transition(byId[action.TaskId], ScheduleStatus.KILLED, now, "killed").Task;
+        {
+            byId[action.TaskId] =
+                TaskStateMachine.Transition(byId[action.TaskId], ScheduleStatus.KILLED, now, "killed").Task;
+        }
         var next = decision.Next;
         var created = decision.Actions.OfType<UpdateAction.Kill>()
             .Select(k => Running(next.Desired(k.Instance)!, $"new-{k.Instance}", now + TimeSpan.FromSeconds(2)));
         List<ScheduledTask> during = [.. byId.Values, .. created];
-        var tick = Median(rounds, () => UpdateEvaluator.Decide(next, during, now + TimeSpan.FromSeconds(10)), out var idle);
-        if (!idle.Actions.IsEmpty || !ReferenceEquals(idle.Next, next)) throw new InvalidOperationException("the mid-batch tick should change nothing");
+        var tick = Median(rounds, () => UpdateEvaluator.Decide(next, during, now + TimeSpan.FromSeconds(10)),
+            out var idle);
+        if (!idle.Actions.IsEmpty || !ReferenceEquals(idle.Next, next))
+            throw new InvalidOperationException("the mid-batch tick should change nothing");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"update decide: instances={instances} batch={batch} first-batch ms={first:0.000} ({decision.Actions.Length} actions) mid-batch-tick ms={tick:0.000}"));
+            $"update decide: instances={instances} batch={batch} first-batch ms={first:0.000} "
+            + $"({decision.Actions.Length} actions) mid-batch-tick ms={tick:0.000}"));
         return 0;
     }
 

@@ -12,7 +12,8 @@ internal static class UpdateText
 {
     public static readonly string[] ListHeader = ["UPDATE", "JOB", "STATUS", "CREATED", "INSTANCES", "WHY"];
 
-    public static readonly string[] InstanceHeader = ["INSTANCE", "PHASE", "CONFIG", "TASK", "STATE", "HEALTH", "IN STATE", "NOTE"];
+    public static readonly string[] InstanceHeader =
+        ["INSTANCE", "PHASE", "CONFIG", "TASK", "STATE", "HEALTH", "IN STATE", "NOTE"];
 
     public static IReadOnlyList<string> ListRow(UpdateSummary u) =>
         [u.Id, u.Key, u.Status.ToString(), TimeText.Of(u.CreatedAt), Progress(u), u.Reason];
@@ -35,11 +36,15 @@ internal static class UpdateText
         i.TaskStatus?.ToString() ?? "-",
         i.Healthy switch { true => "healthy", false => "unhealthy", null => "-" },
         i.Since is { } since ? TimeText.Span(now - since) : "-",
-        i.Failures > 0 ? string.Create(CultureInfo.InvariantCulture, $"{i.Failures} failed: {i.Reason}") : i.Reason ?? "",
+        i.Failures > 0 ? string.Create(CultureInfo.InvariantCulture, $"{i.Failures} failed: {i.Reason}")
+            : i.Reason ?? "",
     ];
 
-    /// <summary>The live table of <c>update wait</c>: narrow enough for an 80-column terminal (no task ids, no reasons).</summary>
-    public static readonly string[] LiveHeader = ["INSTANCE", "PHASE", "CONFIG", "STATE", "HEALTH", "IN STATE", "FAILURES"];
+    /// <summary>
+    /// The live table of <c>update wait</c>: narrow enough for an 80-column terminal (no task ids, no reasons).
+    /// </summary>
+    public static readonly string[] LiveHeader =
+        ["INSTANCE", "PHASE", "CONFIG", "STATE", "HEALTH", "IN STATE", "FAILURES"];
 
     public static IEnumerable<IReadOnlyList<string>> LiveRows(UpdateDetails d, DateTimeOffset now) =>
         d.InstanceStatuses.Select(i => (i, Row: InstanceRow(i, now, Forward(d))))
@@ -50,13 +55,15 @@ internal static class UpdateText
     public static IEnumerable<IReadOnlyList<string>> InstanceRows(UpdateDetails d, DateTimeOffset now) =>
         d.InstanceStatuses.Select(i => InstanceRow(i, now, Forward(d)));
 
-    private static bool Forward(UpdateDetails d) => d.Summary.Status.IsForward() || d.Summary.Status == UpdateStatus.ROLLED_FORWARD
+    private static bool Forward(UpdateDetails d) =>
+        d.Summary.Status.IsForward() || d.Summary.Status == UpdateStatus.ROLLED_FORWARD
         || (d.Summary.Status is UpdateStatus.ABORTED or UpdateStatus.ERROR or UpdateStatus.FAILED
             && !d.Events.Any(e => e.Status == UpdateStatus.ROLLING_BACK));
 
     /// <summary>"12:00:01 instance 3 INSTANCE_UPDATED: why".</summary>
     public static string EventLine(InstanceEvent e) =>
-        string.Create(CultureInfo.InvariantCulture, $"{TimeText.Of(e.At)} instance {e.Instance} {e.Action}: {e.Message}");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{TimeText.Of(e.At)} instance {e.Instance} {e.Action}: {e.Message}");
 
     /// <summary>"12:00:00 ROLLING_FORWARD: why".</summary>
     public static string EventLine(UpdateEvent e) => $"{TimeText.Of(e.At)} {e.Status}: {e.Message}";
@@ -78,8 +85,8 @@ internal static class UpdateText
     /// Status and instance events as lines in time order; at the same instant the instances' events
     /// come before a status change (the pass that decided them ended with it), except the start.
     /// </summary>
-    public static IEnumerable<string> EventLines(IEnumerable<UpdateEvent> events, IEnumerable<InstanceEvent> instanceEvents,
-        bool withStart = true) =>
+    public static IEnumerable<string> EventLines(IEnumerable<UpdateEvent> events,
+        IEnumerable<InstanceEvent> instanceEvents, bool withStart = true) =>
         events.Select((e, i) => (e.At, Rank: i == 0 && withStart ? 0 : 2, Text: EventLine(e)))
             .Concat(instanceEvents.Select(e => (e.At, Rank: 1, Text: EventLine(e))))
             .OrderBy(l => l.At).ThenBy(l => l.Rank).Select(l => l.Text);
@@ -88,7 +95,8 @@ internal static class UpdateText
         $"{Strategy(s.Strategy)} {string.Join(",", s.BatchSizes)}"
         + (s.AutopauseAfterBatch ? " (autopause)" : "")
         + string.Create(CultureInfo.InvariantCulture,
-            $", watch {s.WatchSecs} s, max failures {s.MaxPerInstanceFailures} per instance and {s.MaxTotalFailures} in total")
+            $", watch {s.WatchSecs} s, max failures {s.MaxPerInstanceFailures} per instance "
+            + $"and {s.MaxTotalFailures} in total")
         + (s.RollbackOnFailure ? ", rollback on failure" : ", no rollback")
         + (s.PulseIntervalSecs is { } p ? string.Create(CultureInfo.InvariantCulture, $", pulse every {p} s") : "");
 

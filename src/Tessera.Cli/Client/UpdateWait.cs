@@ -15,13 +15,20 @@ internal static class UpdateWait
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    public static async Task<int> RunAsync(JobsClient client, CliContext cli, JobKey key, string id, CancellationToken ct)
+    public static async Task<int> RunAsync(JobsClient client, CliContext cli, JobKey key, string id,
+        CancellationToken ct)
     {
         var path = $"{JobsClient.JobPath(key)}/updates/{Uri.EscapeDataString(id)}";
-        async Task<UpdateDetails> Fetch() => JobsClient.Decode(await client.GetAsync(path, ct), JobsApiJsonContext.Default.UpdateDetails);
-        var ended = !cli.Json && LiveView.IsTerminal(cli.Out) ? await LiveAsync(Fetch, ct) : await PlainAsync(cli, Fetch, ct);
+        async Task<UpdateDetails> Fetch() =>
+            JobsClient.Decode(await client.GetAsync(path, ct), JobsApiJsonContext.Default.UpdateDetails);
+        var ended = !cli.Json && LiveView.IsTerminal(cli.Out)
+            ? await LiveAsync(Fetch, ct)
+            : await PlainAsync(cli, Fetch, ct);
         if (cli.Json)
-            cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(ended, JobsApiJsonContext.Default.UpdateDetails));
+        {
+            cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(ended,
+                JobsApiJsonContext.Default.UpdateDetails));
+        }
         var summary = ended.Summary;
         if (summary.Status != UpdateStatus.ROLLED_FORWARD)
             throw new CliException($"update {summary.Id} {summary.Status}: {summary.Reason}");
@@ -29,7 +36,8 @@ internal static class UpdateWait
         return TesseraCommand.ExitOk;
     }
 
-    private static async Task<UpdateDetails> PlainAsync(CliContext cli, Func<Task<UpdateDetails>> fetch, CancellationToken ct)
+    private static async Task<UpdateDetails> PlainAsync(CliContext cli, Func<Task<UpdateDetails>> fetch,
+        CancellationToken ct)
     {
         var seen = 0;
         var statuses = 0;
@@ -38,8 +46,11 @@ internal static class UpdateWait
             var d = await fetch();
             if (!cli.Json)
             {
-                foreach (var line in UpdateText.EventLines(d.Events.Skip(statuses), d.InstanceEvents.Skip(seen), statuses == 0))
+                foreach (var line in UpdateText.EventLines(d.Events.Skip(statuses), d.InstanceEvents.Skip(seen),
+                    statuses == 0))
+                {
                     cli.Out.WriteLine(line);
+                }
             }
             statuses = d.Events.Length;
             seen = d.InstanceEvents.Length;

@@ -27,7 +27,8 @@ internal static class UpdateCommands
     {
         var jobsOption = new Option<string>("--jobs")
         {
-            Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS, else the KEY's cluster in clusters.json; devcluster is 127.0.0.1:8081)",
+            Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS, "
+                + "else the KEY's cluster in clusters.json; devcluster is 127.0.0.1:8081)",
             Recursive = true,
         };
         var update = new Command("update", Help) { jobsOption };
@@ -41,21 +42,39 @@ internal static class UpdateCommands
         return update;
     }
 
-    private static Command Start(GlobalOptions global, TextWriter stdout, TextWriter stderr, Func<ParseResult, JobsClient> client)
+    private static Command Start(GlobalOptions global, TextWriter stdout, TextWriter stderr,
+        Func<ParseResult, JobsClient> client)
     {
         var key = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
-        var file = new Argument<string>("CONFIG") { Description = "the new config: an .aurora file (its update_config sets the batching), Aurora JSON (--read-json) or a Tessera job spec as JSON (Aurora's default update_config)" };
-        var bind = new Option<string[]>("--bind") { Description = "a template binding NAME=VALUE for the config (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var file = new Argument<string>("CONFIG")
+        {
+            Description = "the new config: an .aurora file (its update_config sets the batching), "
+                + "Aurora JSON (--read-json) or a Tessera job spec as JSON (Aurora's default update_config)",
+        };
+        var bind = new Option<string[]>("--bind")
+        {
+            Description = "a template binding NAME=VALUE for the config (repeatable)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var readJson = new Option<bool>("--read-json") { Description = "CONFIG is the job as Aurora's JSON" };
-        var instances = new Option<string?>("--instances") { Description = "only these instances, e.g. 0-3,7 (a canary); the others keep their config" };
+        var instances = new Option<string?>("--instances")
+        {
+            Description = "only these instances, e.g. 0-3,7 (a canary); the others keep their config",
+        };
         var message = new Option<string?>("--message") { Description = "a note kept with the update" };
-        var wait = new Option<bool>("--wait") { Description = "wait until the update ends: exit 0 when ROLLED_FORWARD, 1 otherwise" };
-        var start = new Command("start", "start an update of a job to a new config (only instances whose config changes are touched)")
+        var wait = new Option<bool>("--wait")
+        {
+            Description = "wait until the update ends: exit 0 when ROLLED_FORWARD, 1 otherwise",
+        };
+        var start = new Command("start",
+            "start an update of a job to a new config (only instances whose config changes are touched)")
             { key, file, bind, readJson, instances, message, wait };
         CliAction.Set(start, global, stdout, stderr, async (parse, cli, ct) =>
         {
             var job = JobInstances.Parse(parse.GetValue(key)!).Key;
-            var scope = parse.GetValue(instances) is { } text ? JobInstances.Ranges(text, "--instances " + text) : (System.Collections.Immutable.ImmutableArray<int>?)null;
+            var scope = parse.GetValue(instances) is { } text
+                ? JobInstances.Ranges(text, "--instances " + text)
+                : (System.Collections.Immutable.ImmutableArray<int>?)null;
             var body = await JobConfigFile.UpdateBodyAsync(parse.GetValue(file)!, job, parse.GetValue(bind) ?? [],
                 parse.GetValue(readJson), scope, parse.GetValue(message), ct);
             using var jobs = client(parse);
@@ -74,7 +93,10 @@ internal static class UpdateCommands
         Func<ParseResult, JobsClient> client)
     {
         var key = new Argument<string>("KEY") { Description = "cluster/role/env/name" };
-        var wait = new Option<bool>("--wait") { Description = "then wait until the update ends (exit 0 only when ROLLED_FORWARD)" };
+        var wait = new Option<bool>("--wait")
+        {
+            Description = "then wait until the update ends (exit 0 only when ROLLED_FORWARD)",
+        };
         var command = new Command(verb, ControlHelp(verb)) { key };
         if (verb is "resume" or "rollback") command.Options.Add(wait);
         CliAction.Set(command, global, stdout, stderr, async (parse, cli, ct) =>

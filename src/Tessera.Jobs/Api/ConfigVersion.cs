@@ -14,7 +14,8 @@ public static class ConfigVersion
     public static string Of(TaskSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var json = JsonSerializer.SerializeToUtf8Bytes(spec with { InstanceId = 0 }, JobsApiJsonContext.Default.TaskSpec);
+        var json = JsonSerializer.SerializeToUtf8Bytes(spec with { InstanceId = 0 },
+            JobsApiJsonContext.Default.TaskSpec);
         return Convert.ToHexStringLower(SHA256.HashData(json))[..8];
     }
 }

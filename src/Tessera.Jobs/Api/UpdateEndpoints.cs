@@ -16,7 +16,8 @@ internal static class UpdateEndpoints
     {
         app.MapPost(JobPath + "/update", (HttpContext http) => StartAsync(http, scheduler));
         app.MapGet(JobPath + "/update", (HttpContext http) => WithKey(http, key =>
-            scheduler.AskAsync(core => core.UpdateInfo(key, null), http.RequestAborted), JobsApiJsonContext.Default.UpdateDetails));
+            scheduler.AskAsync(core => core.UpdateInfo(key, null), http.RequestAborted),
+            JobsApiJsonContext.Default.UpdateDetails));
         app.MapGet(JobPath + "/updates", (HttpContext http) => WithKey(http, key =>
             scheduler.AskAsync(core => core.Updates(key, null, http.Request.Query["status"]), http.RequestAborted),
             JobsApiJsonContext.Default.ImmutableArrayUpdateSummary));
@@ -29,7 +30,8 @@ internal static class UpdateEndpoints
             JobsApiJsonContext.Default.UpdateSummary));
         app.MapGet("/api/updates", async (HttpContext http) =>
         {
-            var listed = await scheduler.AskAsync(core => core.Updates(null, http.Request.Query["role"], http.Request.Query["status"]),
+            var listed = await scheduler.AskAsync(
+                core => core.Updates(null, http.Request.Query["role"], http.Request.Query["status"]),
                 http.RequestAborted);
             if (listed.Problem is { } problem)
             {
@@ -37,7 +39,8 @@ internal static class UpdateEndpoints
                 return;
             }
             http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(JsonSerializer.Serialize(listed.Value, JobsApiJsonContext.Default.ImmutableArrayUpdateSummary),
+            await http.Response.WriteAsync(
+                JsonSerializer.Serialize(listed.Value, JobsApiJsonContext.Default.ImmutableArrayUpdateSummary),
                 http.RequestAborted);
         });
     }
@@ -47,7 +50,8 @@ internal static class UpdateEndpoints
     {
         var parsed = await JobsRequest.ReadUpdateAsync(http, key);
         if (parsed.Problem is { } problem) return problem;
-        var started = await scheduler.AskAsync((core, ct) => core.StartUpdateAsync(parsed.Value!, ct), http.RequestAborted, "update start");
+        var started = await scheduler.AskAsync((core, ct) => core.StartUpdateAsync(parsed.Value!, ct),
+            http.RequestAborted, "update start");
         if (started.Value is { UpdateId: not null }) http.Response.StatusCode = StatusCodes.Status201Created;
         return started;
     }, JobsApiJsonContext.Default.UpdateStarted);

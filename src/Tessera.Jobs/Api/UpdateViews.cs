@@ -11,7 +11,9 @@ namespace Tessera.Jobs.Api;
 public sealed record UpdateStartRequest(JobSpec Job, UpdateSettings? Settings = null,
     ImmutableArray<int>? Instances = null, string? Message = null);
 
-/// <summary>What <c>POST …/update</c> did: the update started (its id), or nothing to do (<see cref="UpdateId"/> null).</summary>
+/// <summary>
+/// What <c>POST …/update</c> did: the update started (its id), or nothing to do (<see cref="UpdateId"/> null).
+/// </summary>
 public sealed record UpdateStarted(string Key, string? UpdateId, string Message, ImmutableArray<int> Instances);
 
 /// <summary>One update in a list: where it is and how far it got.</summary>
@@ -46,7 +48,9 @@ public sealed record UpdateInstanceStatus(
     int Failures,
     string? Reason);
 
-/// <summary><c>GET …/updates/{id}</c>: the summary, the settings, every instance, and every event with times and reasons.</summary>
+/// <summary>
+/// <c>GET …/updates/{id}</c>: the summary, the settings, every instance, and every event with times and reasons.
+/// </summary>
 public sealed record UpdateDetails(
     UpdateSummary Summary,
     UpdateSettings Settings,

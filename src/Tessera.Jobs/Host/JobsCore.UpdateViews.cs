@@ -13,7 +13,8 @@ internal sealed partial class JobsCore
     /// </summary>
     public ApiOutcome<ImmutableArray<UpdateSummary>> Updates(JobKey? key, string? role, string? status)
     {
-        if (!string.IsNullOrEmpty(status) && !Enum.GetNames<UpdateStatus>().Contains(status, StringComparer.OrdinalIgnoreCase)
+        if (!string.IsNullOrEmpty(status)
+            && !Enum.GetNames<UpdateStatus>().Contains(status, StringComparer.OrdinalIgnoreCase)
             && !UpdateStatuses.Groups.Contains(status, StringComparer.OrdinalIgnoreCase))
         {
             return ApiProblem.BadRequest($"status: '{status}' is not an update status or one of "
@@ -32,7 +33,10 @@ internal sealed partial class JobsCore
             ? ActiveUpdate(key) ?? _updates.Values.Select(u => u.Value).Where(u => u.Job == key).MaxBy(u => u.CreatedAt)
             : _updates.TryGetValue($"{key}/{id}", out var found) ? found.Value : null;
         if (update is null)
-            return ApiProblem.NotFound(id is null ? $"key: job {key} has no updates" : $"id: job {key} has no update {id}");
+        {
+            return ApiProblem.NotFound(id is null ? $"key: job {key} has no updates"
+                : $"id: job {key} has no update {id}");
+        }
         var tasks = JobTasks(key).ToLookup(t => t.Spec.InstanceId);
         return ApiOutcome<UpdateDetails>.Ok(new UpdateDetails(Summary(update), update.Settings, update.From.Instances,
             update.To.Instances, [.. update.Instances.Select(p => InstanceView(update, p, tasks[p.Instance]))],
@@ -41,15 +45,18 @@ internal sealed partial class JobsCore
 
     private static UpdateSummary Summary(JobUpdate u) => new(u.Job.ToString(), u.Id, u.Status, u.CreatedAt, u.Since,
         u.EndedAt, u.Message, u.Events.IsDefaultOrEmpty ? "" : u.Events[^1].Message, u.Instances.Length,
-        u.Instances.Count(p => p.Phase == InstancePhase.Succeeded), u.Instances.Count(p => p.Phase == InstancePhase.Failed),
+        u.Instances.Count(p => p.Phase == InstancePhase.Succeeded),
+        u.Instances.Count(p => p.Phase == InstancePhase.Failed),
         [.. u.Instances.Where(p => p.Phase == InstancePhase.Working).Select(p => p.Instance)]);
 
-    private static UpdateInstanceStatus InstanceView(JobUpdate update, InstanceProgress progress, IEnumerable<ScheduledTask> tasks)
+    private static UpdateInstanceStatus InstanceView(JobUpdate update, InstanceProgress progress,
+        IEnumerable<ScheduledTask> tasks)
     {
         var task = tasks.Where(t => t.Status.IsActive()).MaxBy(InstanceEvaluator.Created)
             ?? tasks.MaxBy(InstanceEvaluator.Created);
         var config = task is null ? null
-            : update.To.Instances > progress.Instance && task.Spec.SameConfig(update.To.Instance(progress.Instance)) ? "new"
+            : update.To.Instances > progress.Instance && task.Spec.SameConfig(update.To.Instance(progress.Instance))
+                ? "new"
             : update.OriginalOf(progress.Instance) is { } old && task.Spec.SameConfig(old) ? "old"
             : "other";
         return new UpdateInstanceStatus(progress.Instance, progress.Phase, task?.TaskId, task?.Status, task?.Healthy,

@@ -24,7 +24,8 @@ internal sealed partial class JobsCore
             return ApiProblem.NotFound($"key: no job {key} (create it with 'tessera job create')");
         if (ActiveUpdate(key) is { } active)
         {
-            return ApiProblem.Conflict($"key: job {key} has {(active.Restart ? "restart" : "update")} {active.Id} in progress "
+            return ApiProblem.Conflict(
+                $"key: job {key} has {(active.Restart ? "restart" : "update")} {active.Id} in progress "
                 + $"({active.Status}); pause, abort or wait for it");
         }
         if (ExecutorProblem(request.Job) is { } noExecutor)
@@ -51,7 +52,9 @@ internal sealed partial class JobsCore
         }
     }
 
-    /// <summary>Pauses, resumes, aborts, rolls back or pulses the job's active update (<see cref="UpdateControl"/>).</summary>
+    /// <summary>
+    /// Pauses, resumes, aborts, rolls back or pulses the job's active update (<see cref="UpdateControl"/>).
+    /// </summary>
     public async Task<ApiOutcome<UpdateSummary>> ControlUpdateAsync(JobKey key, string verb, CancellationToken ct)
     {
         Func<JobUpdate, DateTimeOffset, ControlResult>? move = verb switch
@@ -101,7 +104,10 @@ internal sealed partial class JobsCore
             foreach (var task in killing)
                 await KillOnAgentAsync(task, ct);
             if (decision.Next.Status != update.Status)
-                JobsLog.JobChanged(logger, update.Job.ToString(), $"update {update.Id}: {decision.Next.Events[^1].Message}");
+            {
+                JobsLog.JobChanged(logger, update.Job.ToString(),
+                    $"update {update.Id}: {decision.Next.Events[^1].Message}");
+            }
         }
         await ReviveOrSuppressAsync(ct);
     }
@@ -128,7 +134,9 @@ internal sealed partial class JobsCore
         }
     }
 
-    /// <summary>The job's spec once the update ended: the new one rolled forward, the old one rolled back, else as it is.</summary>
+    /// <summary>
+    /// The job's spec once the update ended: the new one rolled forward, the old one rolled back, else as it is.
+    /// </summary>
     private static JobSpec? EndSpec(JobUpdate ended) => ended.Status switch
     {
         UpdateStatus.ROLLED_FORWARD => ended.To,
@@ -139,10 +147,13 @@ internal sealed partial class JobsCore
     /// <summary>The update ends ERROR when its job is removed under it (killall).</summary>
     private JobStoreWrite[] EndUpdateWithJob(JobKey key) =>
         ActiveUpdate(key) is { } update
-            ? [Put(update.WithStatus(UpdateStatus.ERROR, time.GetUtcNow(), "the job was killed (killall) during the update"))]
+            ? [Put(update.WithStatus(UpdateStatus.ERROR, time.GetUtcNow(),
+                "the job was killed (killall) during the update"))]
             : [];
 
-    /// <summary>Deletes the oldest ended updates of the job so that, with a new one, it keeps <see cref="UpdatesKeptPerJob"/>.</summary>
+    /// <summary>
+    /// Deletes the oldest ended updates of the job so that, with a new one, it keeps <see cref="UpdatesKeptPerJob"/>.
+    /// </summary>
     private IEnumerable<JobStoreWrite> PruneUpdates(JobKey key) =>
         _updates.Values.Where(u => u.Value.Job == key && !u.Value.Status.IsActive())
             .OrderByDescending(u => u.Value.CreatedAt).Skip(UpdatesKeptPerJob - 1)
@@ -151,18 +162,23 @@ internal sealed partial class JobsCore
     private JobUpdate? ActiveUpdate(JobKey key) =>
         _updates.Values.Select(u => u.Value).FirstOrDefault(u => u.Job == key && u.Status.IsActive());
 
-    private IEnumerable<ScheduledTask> JobTasks(JobKey key) => _tasks.Values.Select(t => t.Value).Where(t => t.Spec.Job == key);
+    private IEnumerable<ScheduledTask> JobTasks(JobKey key) =>
+        _tasks.Values.Select(t => t.Value).Where(t => t.Spec.Job == key);
 
     private static string UpdateKey(JobUpdate update) => $"{update.Job}/{update.Id}";
 
     private JobStoreWrite Put(JobUpdate update) =>
         new JobStoreWrite.PutUpdate(update,
-            _updates.TryGetValue(UpdateKey(update), out var v) ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
+            _updates.TryGetValue(UpdateKey(update), out var v)
+                ? ExpectVersion.Exactly(v.Version) : ExpectVersion.Absent);
 
-    /// <summary>Why this scheduler can't run <paramref name="job"/>: executor JSON without a command and no executor.</summary>
+    /// <summary>
+    /// Why this scheduler can't run <paramref name="job"/>: executor JSON without a command and no executor.
+    /// </summary>
     private string? ExecutorProblem(JobSpec job) =>
         job.Template.TaskJson is not null && string.IsNullOrWhiteSpace(job.Template.Command)
         && string.IsNullOrWhiteSpace(options.ThermosExecutor)
-            ? "template.task_json: this scheduler runs no process-tree executor (tessera jobs --thermos-executor none); send 'command' too"
+            ? "template.task_json: this scheduler runs no process-tree executor "
+                + "(tessera jobs --thermos-executor none); send 'command' too"
             : null;
 }

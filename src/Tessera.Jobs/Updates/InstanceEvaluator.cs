@@ -37,7 +37,8 @@ public static class InstanceEvaluator
         }
         var started = progress.StartedAt ?? now;
         var replaced = progress.ReplacedTaskId;
-        var ours = tasks.Where(t => t.TaskId != replaced && t.Spec.SameConfig(desired) && (Created(t) >= started || t == active))
+        var ours = tasks
+            .Where(t => t.TaskId != replaced && t.Spec.SameConfig(desired) && (Created(t) >= started || t == active))
             .ToList();
         if (ours.FirstOrDefault(t => RunningTime.RanFor(t, now) >= settings.Watch) is { } stable)
         {
@@ -57,7 +58,8 @@ public static class InstanceEvaluator
         if (current || !Killable(active)) return new InstanceVerdict.Pending(failures.Count, last, []);
         // Not on an agent yet: the kill deletes it, so its successor can be created in the same step.
         return NotLaunched(active)
-            ? Act(failures.Count, last, [Kill(active, killReason), new UpdateAction.Create(desired.InstanceId, desired)])
+            ? Act(failures.Count, last,
+                [Kill(active, killReason), new UpdateAction.Create(desired.InstanceId, desired)])
             : Act(failures.Count, last, [Kill(active, killReason)]);
     }
 
@@ -78,17 +80,20 @@ public static class InstanceEvaluator
     private static bool Killable(ScheduledTask task) => NotLaunched(task) || task.Status is ScheduleStatus.ASSIGNED
         or ScheduleStatus.STARTING or ScheduleStatus.RUNNING or ScheduleStatus.PARTITIONED;
 
-    private static bool IsFailure(ScheduledTask task) => task.Status.IsTerminal() && !task.WasEver(ScheduleStatus.KILLING)
+    private static bool IsFailure(ScheduledTask task) =>
+        task.Status.IsTerminal() && !task.WasEver(ScheduleStatus.KILLING)
         && !task.WasEver(ScheduleStatus.DRAINING) && !task.WasEver(ScheduleStatus.PREEMPTING)
         && !task.WasEver(ScheduleStatus.RESTARTING);
 
     private static string Describe(ScheduledTask ended, UpdateSettings settings, DateTimeOffset now)
     {
         var when = RunningTime.RanFor(ended, now) is { } ran
-            ? string.Create(CultureInfo.InvariantCulture, $"after {ran.TotalSeconds:0.#} s of its {settings.WatchSecs} s watch")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"after {ran.TotalSeconds:0.#} s of its {settings.WatchSecs} s watch")
             : "before it ran healthy";
         var message = ended.Events.IsDefaultOrEmpty ? "" : ended.Events[^1].Message;
-        return $"task {ended.TaskId} ended {ended.Status} {when}" + (string.IsNullOrEmpty(message) ? "" : ": " + message);
+        return $"task {ended.TaskId} ended {ended.Status} {when}"
+            + (string.IsNullOrEmpty(message) ? "" : ": " + message);
     }
 }
 
@@ -102,5 +107,6 @@ public abstract record InstanceVerdict
     public sealed record Failed(string Reason, int Failures) : InstanceVerdict;
 
     /// <summary>Still in progress: <paramref name="Actions"/> to take now (maybe none), failures so far.</summary>
-    public sealed record Pending(int Failures, string? LastFailure, ImmutableArray<UpdateAction> Actions) : InstanceVerdict;
+    public sealed record Pending(int Failures, string? LastFailure, ImmutableArray<UpdateAction> Actions)
+        : InstanceVerdict;
 }

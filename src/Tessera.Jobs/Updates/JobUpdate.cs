@@ -42,14 +42,18 @@ public sealed record JobUpdate(
     [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset? EndedAt => Status.IsActive() ? null : Since;
 
-    /// <summary>The config instance <paramref name="instance"/> should run in the current direction (null: none).</summary>
+    /// <summary>
+    /// The config instance <paramref name="instance"/> should run in the current direction (null: none).
+    /// </summary>
     public TaskSpec? Desired(int instance) =>
         Restart ? OriginalOf(instance)
         : Status.IsForward() || Status == UpdateStatus.ROLLED_FORWARD
             ? instance < To.Instances ? To.Instance(instance) : null
             : OriginalOf(instance);
 
-    /// <summary>The config instance <paramref name="instance"/> ran when the update started (null: it had no task).</summary>
+    /// <summary>
+    /// The config instance <paramref name="instance"/> ran when the update started (null: it had no task).
+    /// </summary>
     public TaskSpec? OriginalOf(int instance)
     {
         foreach (var group in Original)
@@ -60,7 +64,9 @@ public sealed record JobUpdate(
         return null;
     }
 
-    /// <summary>The update in <paramref name="status"/> from <paramref name="now"/>, with an event saying why.</summary>
+    /// <summary>
+    /// The update in <paramref name="status"/> from <paramref name="now"/>, with an event saying why.
+    /// </summary>
     public JobUpdate WithStatus(UpdateStatus status, DateTimeOffset now, string message) =>
         this with { Status = status, Events = Events.Add(new UpdateEvent(now, status, message)) };
 }

@@ -20,7 +20,8 @@ public static class UpdateControl
 
     /// <summary>Ends the update where it is: instances on the new config stay on it.</summary>
     public static ControlResult Abort(JobUpdate update, DateTimeOffset now) =>
-        !update.Status.IsActive() ? Ended(update) : Ok(update.WithStatus(UpdateStatus.ABORTED, now, "aborted on request"));
+        !update.Status.IsActive() ? Ended(update)
+        : Ok(update.WithStatus(UpdateStatus.ABORTED, now, "aborted on request"));
 
     /// <summary>Rolls the instances touched so far back to their original config.</summary>
     public static ControlResult Rollback(JobUpdate update, DateTimeOffset now) =>

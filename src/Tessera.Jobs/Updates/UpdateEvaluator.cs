@@ -21,7 +21,9 @@ namespace Tessera.Jobs.Updates;
 /// </summary>
 public static class UpdateEvaluator
 {
-    /// <summary>The decision for <paramref name="update"/> at <paramref name="now"/>, given the job's tasks (any state).</summary>
+    /// <summary>
+    /// The decision for <paramref name="update"/> at <paramref name="now"/>, given the job's tasks (any state).
+    /// </summary>
     public static UpdateDecision Decide(JobUpdate update, IReadOnlyList<ScheduledTask> jobTasks, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -32,7 +34,8 @@ public static class UpdateEvaluator
         {
             return update.Status.IsAwaitingPulse() ? new UpdateDecision(update, [])
                 : new UpdateDecision(update.WithStatus(UpdateStatuses.AwaitingPulse(forward), now, string.Create(
-                    CultureInfo.InvariantCulture, $"no pulse for {update.Settings.PulseIntervalSecs} s: blocked until the next")), []);
+                    CultureInfo.InvariantCulture,
+                    $"no pulse for {update.Settings.PulseIntervalSecs} s: blocked until the next")), []);
         }
         if (update.Status.IsAwaitingPulse()) return new UpdateDecision(update, []);
 

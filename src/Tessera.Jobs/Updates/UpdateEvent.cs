@@ -3,7 +3,9 @@ namespace Tessera.Jobs.Updates;
 /// <summary>The update entered <paramref name="Status"/> at <paramref name="At"/>, and why.</summary>
 public sealed record UpdateEvent(DateTimeOffset At, UpdateStatus Status, string Message);
 
-/// <summary>Instance <paramref name="Instance"/> had <paramref name="Action"/> at <paramref name="At"/>, and why.</summary>
+/// <summary>
+/// Instance <paramref name="Instance"/> had <paramref name="Action"/> at <paramref name="At"/>, and why.
+/// </summary>
 public sealed record InstanceEvent(DateTimeOffset At, int Instance, InstanceAction Action, string Message);
 
 /// <summary>
@@ -21,4 +23,5 @@ public sealed record InstanceProgress(
 }
 
 /// <summary>A config and the instances that ran it when the update started (what a rollback returns to).</summary>
-public sealed record ConfigGroup(Scheduling.TaskSpec Config, System.Collections.Immutable.ImmutableArray<int> Instances);
+public sealed record ConfigGroup(Scheduling.TaskSpec Config,
+    System.Collections.Immutable.ImmutableArray<int> Instances);

@@ -33,7 +33,8 @@ internal sealed class UpdatePass
     /// <summary>How many instances failed in this direction.</summary>
     public int FailedCount => _progress.Count(p => p.Phase == InstancePhase.Failed);
 
-    private string KillReason => _update.Restart ? $"restarting (update {_update.Id})" : $"killed for job update {_update.Id}";
+    private string KillReason =>
+        _update.Restart ? $"restarting (update {_update.Id})" : $"killed for job update {_update.Id}";
 
     /// <summary>Judges every instance in progress.</summary>
     public void FollowWorking()
@@ -44,7 +45,9 @@ internal sealed class UpdatePass
         }
     }
 
-    /// <summary>Starts what the strategy allows now (judging each at once); false when nothing more can start.</summary>
+    /// <summary>
+    /// Starts what the strategy allows now (judging each at once); false when nothing more can start.
+    /// </summary>
     public bool StartNext()
     {
         if (_update.Settings.Strategy == UpdateStrategy.Queue)
@@ -73,7 +76,9 @@ internal sealed class UpdatePass
         return true;
     }
 
-    /// <summary>The first batch with an instance not ended (-1 when all have), as index range of the working set.</summary>
+    /// <summary>
+    /// The first batch with an instance not ended (-1 when all have), as index range of the working set.
+    /// </summary>
     private (int Batch, int From, int To) CurrentBatch()
     {
         var from = 0;
@@ -89,8 +94,11 @@ internal sealed class UpdatePass
     private void Start(int index)
     {
         var instance = _progress[index].Instance;
-        var replaced = _update.Restart ? _tasks[instance].Where(t => t.Status.IsActive()).MaxBy(InstanceEvaluator.Created) : null;
-        _progress[index] = new InstanceProgress(instance, InstancePhase.Working, _now, ReplacedTaskId: replaced?.TaskId);
+        var replaced = _update.Restart
+            ? _tasks[instance].Where(t => t.Status.IsActive()).MaxBy(InstanceEvaluator.Created)
+            : null;
+        _progress[index] = new InstanceProgress(instance, InstancePhase.Working, _now,
+            ReplacedTaskId: replaced?.TaskId);
         var desired = _update.Desired(instance);
         Record(instance, _forward ? InstanceAction.INSTANCE_UPDATING : InstanceAction.INSTANCE_ROLLING_BACK,
             _update.Restart ? "restarting the instance"
@@ -102,16 +110,18 @@ internal sealed class UpdatePass
     private void Judge(int index)
     {
         var progress = _progress[index];
-        var verdict = InstanceEvaluator.Evaluate(progress, _update.Desired(progress.Instance), _tasks[progress.Instance],
-            _update.Settings, _now, KillReason);
+        var verdict = InstanceEvaluator.Evaluate(progress, _update.Desired(progress.Instance),
+            _tasks[progress.Instance], _update.Settings, _now, KillReason);
         switch (verdict)
         {
             case InstanceVerdict.Succeeded s:
                 _progress[index] = progress with { Phase = InstancePhase.Succeeded, Reason = s.Reason };
-                Record(progress.Instance, _forward ? InstanceAction.INSTANCE_UPDATED : InstanceAction.INSTANCE_ROLLED_BACK, s.Reason);
+                Record(progress.Instance, _forward ? InstanceAction.INSTANCE_UPDATED
+                    : InstanceAction.INSTANCE_ROLLED_BACK, s.Reason);
                 break;
             case InstanceVerdict.Failed f:
-                _progress[index] = progress with { Phase = InstancePhase.Failed, Failures = f.Failures, Reason = f.Reason };
+                _progress[index] =
+                    progress with { Phase = InstancePhase.Failed, Failures = f.Failures, Reason = f.Reason };
                 Record(progress.Instance, _forward ? InstanceAction.INSTANCE_UPDATE_FAILED
                     : InstanceAction.INSTANCE_ROLLBACK_FAILED, f.Reason);
                 break;
@@ -149,23 +159,29 @@ internal sealed class UpdatePass
             + $"{_update.Settings.MaxTotalFailures} (instance {failed[0].Instance}: {failed[0].Reason})");
     }
 
-    /// <summary>The decision: ended when every instance has, paused before a batch with autopause, else rolling.</summary>
+    /// <summary>
+    /// The decision: ended when every instance has, paused before a batch with autopause, else rolling.
+    /// </summary>
     public UpdateDecision Finish()
     {
-        if (!_changed && _actions.Count == 0 && !_progress.All(p => p.IsFinished)) return new UpdateDecision(_update, []);
+        if (!_changed && _actions.Count == 0 && !_progress.All(p => p.IsFinished))
+            return new UpdateDecision(_update, []);
         var next = Snapshot();
         if (_progress.All(p => p.IsFinished))
         {
             var done = _progress.Count(p => p.Phase == InstancePhase.Succeeded);
             var failed = _progress.Length - done;
-            var what = string.Create(CultureInfo.InvariantCulture, $"{done} of {Wording.Plural(_progress.Length, "instance")} ")
-                + (_update.Restart ? "restarted" : _forward ? "updated" : "rolled back") + (failed > 0 ? $", {failed} failed" : "");
+            var what = string.Create(CultureInfo.InvariantCulture,
+                    $"{done} of {Wording.Plural(_progress.Length, "instance")} ")
+                + (_update.Restart ? "restarted" : _forward ? "updated" : "rolled back")
+                + (failed > 0 ? $", {failed} failed" : "");
             next = next.WithStatus(_forward ? UpdateStatus.ROLLED_FORWARD : UpdateStatus.ROLLED_BACK, _now, what);
         }
         else if (_pausedBeforeBatch != _update.PausedBeforeBatch)
         {
             next = next.WithStatus(UpdateStatuses.Paused(_forward), _now, string.Create(CultureInfo.InvariantCulture,
-                $"paused after batch {_pausedBeforeBatch} (autopause_after_batch): resume to start batch {_pausedBeforeBatch + 1}"));
+                $"paused after batch {_pausedBeforeBatch} (autopause_after_batch): "
+                + $"resume to start batch {_pausedBeforeBatch + 1}"));
         }
         return new UpdateDecision(next, [.. _actions]);
     }

@@ -42,7 +42,9 @@ public sealed record UpdateSettings(
     /// <summary>Aurora's client refuses shorter pulse intervals.</summary>
     public const int MinPulseIntervalSecs = 60;
 
-    /// <summary>Aurora's <c>UpdateConfig()</c>: one instance at a time, 45 s watch, no failures allowed, roll back.</summary>
+    /// <summary>
+    /// Aurora's <c>UpdateConfig()</c>: one instance at a time, 45 s watch, no failures allowed, roll back.
+    /// </summary>
     public static UpdateSettings Default { get; } = new(UpdateStrategy.Queue, [1]);
 
     /// <summary>How long a new task must run.</summary>
@@ -57,8 +59,12 @@ public sealed record UpdateSettings(
     {
         if (BatchSizes.IsDefaultOrEmpty) return "batch_sizes: must list at least one size";
         if (Strategy != UpdateStrategy.VariableBatch && BatchSizes.Length != 1)
-            return $"batch_sizes: the {Strategy.ToString().ToLowerInvariant()} strategy takes one size, not {BatchSizes.Length}";
-        if (BatchSizes.FirstOrDefault(s => s < 1, 1) is var bad and < 1) return Rule("batch_sizes", "each at least 1", bad);
+        {
+            return $"batch_sizes: the {Strategy.ToString().ToLowerInvariant()} strategy takes one size, "
+                + $"not {BatchSizes.Length}";
+        }
+        if (BatchSizes.FirstOrDefault(s => s < 1, 1) is var bad and < 1)
+            return Rule("batch_sizes", "each at least 1", bad);
         if (AutopauseAfterBatch && Strategy == UpdateStrategy.Queue)
             return "autopause_after_batch: the queue strategy has no batches to pause after";
         return WatchSecs < 0 ? Rule("watch_secs", "at least 0", WatchSecs)

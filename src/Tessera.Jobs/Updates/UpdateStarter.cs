@@ -27,12 +27,14 @@ public static class UpdateStarter
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"instances: instance {bad} does not exist (the job has instances 0-{current.Instances - 1})")
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"instances: instance {bad} is in neither the job (0-{current.Instances - 1}) nor the new config (0-{proposed.Instances - 1})"));
+                    $"instances: instance {bad} is in neither the job (0-{current.Instances - 1}) "
+                    + $"nor the new config (0-{proposed.Instances - 1})"));
         }
         var inScope = request.Instances is { } s ? s.ToHashSet() : null;
         if (FinalCount(current.Instances, proposed.Instances, span, inScope) is not { } count)
         {
-            return new StartResult.Refused("instances: the update would leave a gap (an instance without a task below one "
+            return new StartResult.Refused(
+                "instances: the update would leave a gap (an instance without a task below one "
                 + "that keeps running); take every instance above it into the update too");
         }
         var active = jobTasks.Where(t => t.Spec.Job == current.Key && t.Status.IsActive())
@@ -42,7 +44,8 @@ public static class UpdateStarter
                 : Changes(active.GetValueOrDefault(i), i < proposed.Instances ? proposed.Instance(i) : null)).ToList();
         if (working.Count == 0)
         {
-            return new StartResult.NoChange(request.Restart ? "nothing to restart: no instance in scope has an active task"
+            return new StartResult.NoChange(request.Restart
+                ? "nothing to restart: no instance in scope has an active task"
                 : "nothing to update: every instance in scope already runs this config");
         }
         return new StartResult.Started(Create(request, current, proposed with { Instances = count }, working, active),
@@ -95,16 +98,23 @@ public static class UpdateStarter
     }
 }
 
-/// <summary>What starting an update asks: its id and time, the new job, settings, scope (null: all) and message.</summary>
-/// <remarks>A restart (<see cref="Restart"/>) keeps every config and replaces each instance's task; <see cref="Job"/> is ignored.</remarks>
+/// <summary>
+/// What starting an update asks: its id and time, the new job, settings, scope (null: all) and message.
+/// </summary>
+/// <remarks>
+/// A restart (<see cref="Restart"/>) keeps every config and replaces each instance's task;
+/// <see cref="Job"/> is ignored.
+/// </remarks>
 public sealed record UpdateRequest(
-    string Id, JobSpec Job, UpdateSettings Settings, IReadOnlyList<int>? Instances, DateTimeOffset Now, string? Message = null,
-    bool Restart = false);
+    string Id, JobSpec Job, UpdateSettings Settings, IReadOnlyList<int>? Instances, DateTimeOffset Now,
+    string? Message = null, bool Restart = false);
 
 /// <summary>What <see cref="UpdateStarter.Start"/> came to.</summary>
 public abstract record StartResult
 {
-    /// <summary>The new update, and the job's spec while it runs (the new config, counting every instance either has).</summary>
+    /// <summary>
+    /// The new update, and the job's spec while it runs (the new config, counting every instance either has).
+    /// </summary>
     public sealed record Started(JobUpdate Update, JobSpec JobDuring) : StartResult;
 
     /// <summary>Every instance in scope already runs the new config: no update (Aurora's no-op update).</summary>

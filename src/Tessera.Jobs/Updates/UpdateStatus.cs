@@ -41,7 +41,8 @@ public static class UpdateStatuses
         status is UpdateStatus.ROLL_FORWARD_AWAITING_PULSE or UpdateStatus.ROLL_BACK_AWAITING_PULSE;
 
     /// <summary>The rolling status of the same direction.</summary>
-    public static UpdateStatus Rolling(bool forward) => forward ? UpdateStatus.ROLLING_FORWARD : UpdateStatus.ROLLING_BACK;
+    public static UpdateStatus Rolling(bool forward) =>
+        forward ? UpdateStatus.ROLLING_FORWARD : UpdateStatus.ROLLING_BACK;
 
     /// <summary>The paused status of the same direction.</summary>
     public static UpdateStatus Paused(bool forward) =>
@@ -51,7 +52,9 @@ public static class UpdateStatuses
     public static UpdateStatus AwaitingPulse(bool forward) =>
         forward ? UpdateStatus.ROLL_FORWARD_AWAITING_PULSE : UpdateStatus.ROLL_BACK_AWAITING_PULSE;
 
-    /// <summary>Parses a status name as Aurora writes it (any case), or a group: active, paused, blocked, ended.</summary>
+    /// <summary>
+    /// Parses a status name as Aurora writes it (any case), or a group: active, paused, blocked, ended.
+    /// </summary>
     public static bool Matches(this UpdateStatus status, string filter) => filter.ToLowerInvariant() switch
     {
         "active" => status.IsActive(),

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Tessera.Cli.Tests.Jobs;
 
-/// <summary>Helpers of the end-to-end tests that drive real `tessera` processes: polling with a deadline, the master's Operator API.</summary>
+/// <summary>
+/// Helpers of the end-to-end tests that drive real `tessera` processes: polling with a deadline,
+/// the master's Operator API.
+/// </summary>
 internal static class EndToEnd
 {
     /// <summary>How long a process-level step may take before the test gives up.</summary>
@@ -13,7 +16,8 @@ internal static class EndToEnd
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{port}/api/v1"), new StringContent(call, System.Text.Encoding.UTF8, "application/json"));
+            using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{port}/api/v1"),
+                new StringContent(call, System.Text.Encoding.UTF8, "application/json"));
             return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
         }
         catch (HttpRequestException)

@@ -23,7 +23,9 @@ public sealed class UpdateCommandsTests : IAsyncLifetime
     private Task<CliRun> Update(params string[] args) =>
         CliRun.Of(["update", .. args, "--jobs", Cluster.Jobs.Address.Authority]);
 
-    /// <summary>A service of 3 instances running <c>cmd</c>, updated in variable batches of 1 then 2, watched 1 s.</summary>
+    /// <summary>
+    /// A service of 3 instances running <c>cmd</c>, updated in variable batches of 1 then 2, watched 1 s.
+    /// </summary>
     private async Task<string> ConfigAsync(string rollback = "True")
     {
         var path = Path.Combine(Cluster.Dir, $"upd-{Guid.NewGuid():N}.aurora");

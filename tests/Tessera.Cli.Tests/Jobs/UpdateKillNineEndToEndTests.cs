@@ -27,17 +27,25 @@ public sealed class UpdateKillNineEndToEndTests
         string P(int offset) => (port + offset).ToString(CultureInfo.InvariantCulture);
         TesseraProcess StartJobs() => TesseraProcess.Start("jobs", "--master", $"127.0.0.1:{P(0)}", "--port", P(2),
             "--data-dir", Path.Combine(data, "jobs"), "--thermos-executor", "none");
-        await using var master = TesseraProcess.Start("master", "--port", P(0), "--work-dir", Path.Combine(data, "master"));
-        await using var agent = TesseraProcess.Start("agent", "--master", $"127.0.0.1:{P(0)}", "--work-dir", Path.Combine(data, "agent"),
-            "--port", P(1), "--resources", "cpus:2;mem:512;disk:100;ports:[19100-19110]");
+        await using var master = TesseraProcess.Start("master", "--port", P(0), "--work-dir",
+            Path.Combine(data, "master"));
+        await using var agent = TesseraProcess.Start("agent", "--master", $"127.0.0.1:{P(0)}", "--work-dir",
+            Path.Combine(data, "agent"), "--port", P(1), "--resources", "cpus:2;mem:512;disk:100;ports:[19100-19110]");
         var jobs = StartJobs();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{P(2)}"), Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{P(2)}"), Timeout = TimeSpan.FromSeconds(10),
+        };
         try
         {
-            await Until(() => PostAsync(http, "/api/jobs", JsonContent.Create(Job("sleep 600"), JobsApiJsonContext.Default.JobSpec)), "the job created");
-            await Until(async () => (await StatusAsync(http)).InstanceStatuses.All(i => i.Status == ScheduleStatus.RUNNING), "4 instances running");
-            var request = new UpdateStartRequest(Job("sleep 601"), new UpdateSettings(UpdateStrategy.Queue, [1], WatchSecs: 2));
-            using var started = await http.PostAsJsonAsync($"/api/jobs/{Key}/update", request, JobsApiJsonContext.Default.UpdateStartRequest);
+            await Until(() => PostAsync(http, "/api/jobs", JsonContent.Create(Job("sleep 600"),
+                JobsApiJsonContext.Default.JobSpec)), "the job created");
+            await Until(async () => (await StatusAsync(http)).InstanceStatuses
+                .All(i => i.Status == ScheduleStatus.RUNNING), "4 instances running");
+            var request = new UpdateStartRequest(Job("sleep 601"),
+                new UpdateSettings(UpdateStrategy.Queue, [1], WatchSecs: 2));
+            using var started = await http.PostAsJsonAsync($"/api/jobs/{Key}/update", request,
+                JobsApiJsonContext.Default.UpdateStartRequest);
             Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
             var id = (await started.Content.ReadFromJsonAsync(JobsApiJsonContext.Default.UpdateStarted))!.UpdateId!;
 
@@ -46,15 +54,19 @@ public sealed class UpdateKillNineEndToEndTests
             await jobs.DisposeAsync();
             jobs = StartJobs();
 
-            await Until(async () => await TryInfoAsync(http) is { Summary.Status: var s } && !s.IsActive(), "the update ended");
+            await Until(async () => await TryInfoAsync(http) is { Summary.Status: var s } && !s.IsActive(),
+                "the update ended");
             var info = await InfoAsync(http);
             Assert.Equal(id, info.Summary.Id);
             Assert.Equal(UpdateStatus.ROLLED_FORWARD, info.Summary.Status);
-            Assert.Equal([0, 1, 2, 3], info.InstanceEvents.Where(e => e.Action == InstanceAction.INSTANCE_UPDATED).Select(e => e.Instance));
-            Assert.Equal([0, 1, 2, 3], info.InstanceEvents.Where(e => e.Action == InstanceAction.INSTANCE_UPDATING).Select(e => e.Instance));
+            Assert.Equal([0, 1, 2, 3], info.InstanceEvents
+                .Where(e => e.Action == InstanceAction.INSTANCE_UPDATED).Select(e => e.Instance));
+            Assert.Equal([0, 1, 2, 3], info.InstanceEvents
+                .Where(e => e.Action == InstanceAction.INSTANCE_UPDATING).Select(e => e.Instance));
             for (var instance = 0; instance < 4; instance++)
             {
-                var history = await http.GetFromJsonAsync($"/api/jobs/{Key}/tasks/{instance}/history", JobsApiJsonContext.Default.TaskHistory);
+                var history = await http.GetFromJsonAsync($"/api/jobs/{Key}/tasks/{instance}/history",
+                    JobsApiJsonContext.Default.TaskHistory);
                 Assert.Equal(2, history!.Tasks.Length);
                 Assert.Single(history.Tasks, t => t.Status == ScheduleStatus.RUNNING);
             }
@@ -70,7 +82,8 @@ public sealed class UpdateKillNineEndToEndTests
     }
 
     private static JobSpec Job(string command) => new(Key, 4, new TaskSpec(Key, 0, new TaskResources(0.1, 32, 1), [],
-        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal), IsService: true, Command: command));
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
+        IsService: true, Command: command));
 
     private static async Task<bool> PostAsync(HttpClient http, string path, HttpContent body)
     {

@@ -26,7 +26,8 @@ public sealed class UpdateSettingsMappingTests
 
         var settings = UpdateSettingsMapping.ToSettings(config);
 
-        Assert.Equal(new UpdateSettings(UpdateStrategy.Batch, settings.BatchSizes, false, 10, 2, 1, false, 120), settings);
+        Assert.Equal(new UpdateSettings(UpdateStrategy.Batch, settings.BatchSizes, false, 10, 2, 1, false, 120),
+            settings);
         Assert.Equal([3], settings.BatchSizes.ToArray());
     }
 

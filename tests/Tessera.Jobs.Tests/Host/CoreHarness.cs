@@ -95,13 +95,14 @@ internal sealed class CoreHarness : IAsyncDisposable
         return launched;
     }
 
-    public Task UpdateAsync(string taskId, TaskState state, bool? healthy = null) => Core.OnUpdateAsync(new MesosTaskStatus
-    {
-        TaskId = TaskID.Of(taskId),
-        State = state,
-        AgentId = AgentID.Of("agent-1"),
-        Healthy = healthy,
-    }, default);
+    public Task UpdateAsync(string taskId, TaskState state, bool? healthy = null) =>
+        Core.OnUpdateAsync(new MesosTaskStatus
+        {
+            TaskId = TaskID.Of(taskId),
+            State = state,
+            AgentId = AgentID.Of("agent-1"),
+            Healthy = healthy,
+        }, default);
 
     /// <summary>Every KILL sent so far is answered with TASK_KILLED.</summary>
     public async Task KillsLandAsync()

@@ -5,7 +5,9 @@ using Tessera.Jobs.Updates;
 
 namespace Tessera.Jobs.Tests.Host;
 
-/// <summary>Job updates through <see cref="Tessera.Jobs.Host.JobsCore"/>: stored before acted on, resumed after a restart.</summary>
+/// <summary>
+/// Job updates through <see cref="Tessera.Jobs.Host.JobsCore"/>: stored before acted on, resumed after a restart.
+/// </summary>
 public sealed class JobsCoreUpdateTests : IAsyncLifetime
 {
     private static readonly JobKey Key = new("devcluster", "www-data", "test", "web");
@@ -52,7 +54,8 @@ public sealed class JobsCoreUpdateTests : IAsyncLifetime
         await StartAsync(New, Settings(batch: 2));
         var firstKills = _h.KillsSent();
         Assert.Equal(2, firstKills.Count);
-        Assert.All(firstKills, id => Assert.Equal(ScheduleStatus.KILLING, StoredTasks().Single(t => t.TaskId == id).Status));
+        Assert.All(firstKills,
+            id => Assert.Equal(ScheduleStatus.KILLING, StoredTasks().Single(t => t.TaskId == id).Status));
 
         for (var i = 0; i < 4 && Info().Summary.Status.IsActive(); i++)
             await StepAsync(10);
@@ -83,7 +86,8 @@ public sealed class JobsCoreUpdateTests : IAsyncLifetime
         Assert.Equal(id, info.Summary.Id);
         Assert.Equal(UpdateStatus.ROLLED_FORWARD, info.Summary.Status);
         Assert.Equal(3, StoredTasks().Count(t => t.Spec.Command == "sleep 301"));
-        Assert.Equal([0, 1, 2], info.InstanceEvents.Where(e => e.Action == InstanceAction.INSTANCE_UPDATED).Select(e => e.Instance));
+        Assert.Equal([0, 1, 2], info.InstanceEvents
+            .Where(e => e.Action == InstanceAction.INSTANCE_UPDATED).Select(e => e.Instance));
     }
 
     [Fact]
@@ -108,20 +112,23 @@ public sealed class JobsCoreUpdateTests : IAsyncLifetime
     {
         var id = await StartAsync(New, Settings());
 
-        var again = await _h.Core.StartUpdateAsync(new UpdateStartRequest(JobsCluster.Job("web", 3, "sleep 9"), Settings()), default);
+        var again = await _h.Core.StartUpdateAsync(
+            new UpdateStartRequest(JobsCluster.Job("web", 3, "sleep 9"), Settings()), default);
         Assert.Equal(409, again.Problem!.StatusCode);
         Assert.Contains($"has update {id} in progress (ROLLING_FORWARD)", again.Problem.Message);
         Assert.Equal(409, (await _h.Core.RestartAsync(Key, new RestartRequest(), default)).Problem!.StatusCode);
         Assert.Equal(409, (await _h.Core.AddAsync(Key, 0, 1, default)).Problem!.StatusCode);
         var create = await _h.Core.CreateAsync(New, default);
-        Assert.Contains("change it with 'tessera update start devcluster/www-data/test/web CONFIG'", create.Problem!.Message);
+        Assert.Contains("change it with 'tessera update start devcluster/www-data/test/web CONFIG'",
+            create.Problem!.Message);
     }
 
     [Fact]
     public async Task PauseStopsTheUpdateAndKillallEndsItInError()
     {
         await StartAsync(New, Settings());
-        Assert.Equal(UpdateStatus.ROLL_FORWARD_PAUSED, (await _h.Core.ControlUpdateAsync(Key, "pause", default)).Value!.Status);
+        Assert.Equal(UpdateStatus.ROLL_FORWARD_PAUSED,
+            (await _h.Core.ControlUpdateAsync(Key, "pause", default)).Value!.Status);
         await _h.KillsLandAsync();
         await _h.RunPendingAsync();
         _h.Calls.Clear();

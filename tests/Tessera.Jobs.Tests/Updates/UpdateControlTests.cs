@@ -33,7 +33,8 @@ public sealed class UpdateControlTests
         Assert.Equal(UpdateStatus.ABORTED, aborted.Status);
         Assert.Equal(At(1), aborted.EndedAt);
         foreach (var move in new Func<JobUpdate, DateTimeOffset, ControlResult>[]
-                 { UpdateControl.Pause, UpdateControl.Resume, UpdateControl.Abort, UpdateControl.Rollback, UpdateControl.Pulse })
+                 { UpdateControl.Pause, UpdateControl.Resume, UpdateControl.Abort, UpdateControl.Rollback,
+                   UpdateControl.Pulse })
         {
             Assert.EndsWith("has ended (ABORTED)", Assert.IsType<ControlResult.Refused>(move(aborted, At(2))).Reason);
         }

@@ -146,7 +146,8 @@ public sealed class UpdateEvaluatorTests
         var add = world.Decide(At(1));
         Assert.Equal(2, Assert.IsType<UpdateAction.Create>(Assert.Single(add.Actions)).Instance);
 
-        var shrink = new UpdateWorld().Running(JobOf(3, 1)).Start(JobOf(3, 1), JobOf(1, 1), Settings(sizes: [2], watch: 0));
+        var shrink = new UpdateWorld().Running(JobOf(3, 1))
+            .Start(JobOf(3, 1), JobOf(1, 1), Settings(sizes: [2], watch: 0));
         var kills = shrink.Decide(At(1));
         Assert.Equal(["old-1", "old-2"], kills.Actions.OfType<UpdateAction.Kill>().Select(k => k.TaskId));
         shrink.KillsLand(At(2));
@@ -158,7 +159,8 @@ public sealed class UpdateEvaluatorTests
     [Fact]
     public void ARestartReplacesEveryTaskOnItsOwnConfigEvenWhenNothingChanged()
     {
-        var world = new UpdateWorld().Running(Old).Start(Old, Old, Settings(UpdateStrategy.Batch, sizes: [2], watch: 0), restart: true);
+        var world = new UpdateWorld().Running(Old)
+            .Start(Old, Old, Settings(UpdateStrategy.Batch, sizes: [2], watch: 0), restart: true);
         Assert.Equal("restarting 4 instances", world.Update.Events[0].Message);
 
         Assert.Equal(["old-0", "old-1"], world.Decide(T0).Actions.OfType<UpdateAction.Kill>().Select(k => k.TaskId));
@@ -177,6 +179,7 @@ public sealed class UpdateEvaluatorTests
         Assert.Equal(UpdateStatus.ROLLED_FORWARD, world.Update.Status);
         Assert.Equal("4 of 4 instances restarted", world.Update.Events[^1].Message);
         // The new tasks of 0 and 1 were created at the same instant as the old ones: told apart by id, not by time.
-        Assert.All(world.Tasks, t => Assert.Equal(t.TaskId.StartsWith("new-", StringComparison.Ordinal) ? RUNNING : KILLED, t.Status));
+        Assert.All(world.Tasks, t => Assert.Equal(
+            t.TaskId.StartsWith("new-", StringComparison.Ordinal) ? RUNNING : KILLED, t.Status));
     }
 }

@@ -53,7 +53,8 @@ public sealed class UpdateRollbackTests
         Assert.Equal(UpdateStatus.ROLLED_BACK, world.Update.Status);
         Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(1, world.Newest(i).Spec.Resources.Cpus));
         Assert.Contains("0:INSTANCE_ROLLED_BACK", world.Events());
-        Assert.Equal(["old-2", "old-3"], world.Tasks.Where(t => t.TaskId.StartsWith("old-2") || t.TaskId.StartsWith("old-3"))
+        Assert.Equal(["old-2", "old-3"], world.Tasks
+            .Where(t => t.TaskId.StartsWith("old-2") || t.TaskId.StartsWith("old-3"))
             .Where(t => t.Status == RUNNING).Select(t => t.TaskId).Order());
     }
 

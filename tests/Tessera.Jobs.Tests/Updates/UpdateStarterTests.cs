@@ -8,7 +8,8 @@ public sealed class UpdateStarterTests
 {
     private static StartResult Start(UpdateWorld world, JobSpec from, JobSpec to, IReadOnlyList<int>? scope = null,
         UpdateSettings? settings = null) =>
-        UpdateStarter.Start(new UpdateRequest("u1", to, settings ?? Settings(), scope, At(0), " canary "), from, world.Tasks);
+        UpdateStarter.Start(new UpdateRequest("u1", to, settings ?? Settings(), scope, At(0), " canary "),
+            from, world.Tasks);
 
     [Fact]
     public void OnlyInstancesWhoseConfigChangesAreInTheWorkingSet()
@@ -72,7 +73,8 @@ public sealed class UpdateStarterTests
 
         var refused = Start(world, JobOf(2, 1), JobOf(2, 2), settings: Settings(pulse: 5));
 
-        Assert.Equal("settings.pulse_interval_secs: must be at least 60, not 5", Assert.IsType<StartResult.Refused>(refused).Problem);
+        Assert.Equal("settings.pulse_interval_secs: must be at least 60, not 5",
+            Assert.IsType<StartResult.Refused>(refused).Problem);
         Assert.Equal("batch_sizes: the queue strategy takes one size, not 2", Settings(sizes: [1, 2]).Problem());
         Assert.Equal("autopause_after_batch: the queue strategy has no batches to pause after",
             Settings(autopause: true).Problem());

@@ -21,7 +21,8 @@ internal sealed class UpdateWorld
 
     public JobUpdate Update { get; set; } = null!;
 
-    public static JobSpec JobOf(int instances, double cpus) => new(Key, instances, Spec(Key, 0, cpus: cpus, service: true));
+    public static JobSpec JobOf(int instances, double cpus) =>
+        new(Key, instances, Spec(Key, 0, cpus: cpus, service: true));
 
     public static DateTimeOffset At(double seconds) => T0 + TimeSpan.FromSeconds(seconds);
 
@@ -37,7 +38,8 @@ internal sealed class UpdateWorld
     public UpdateWorld Start(JobSpec from, JobSpec to, UpdateSettings settings, IReadOnlyList<int>? scope = null,
         bool restart = false)
     {
-        var started = UpdateStarter.Start(new UpdateRequest("u1", to, settings, scope, T0, Restart: restart), from, Tasks);
+        var started = UpdateStarter.Start(new UpdateRequest("u1", to, settings, scope, T0, Restart: restart),
+            from, Tasks);
         Update = Assert.IsType<StartResult.Started>(started).Update;
         return this;
     }
@@ -86,19 +88,27 @@ internal sealed class UpdateWorld
             Put(Walk(task, at - TimeSpan.FromSeconds(3), ASSIGNED, STARTING, RUNNING));
     }
 
-    /// <summary><paramref name="task"/> ends <paramref name="end"/> and is replaced (PENDING) as the scheduler would.</summary>
+    /// <summary>
+    /// <paramref name="task"/> ends <paramref name="end"/> and is replaced (PENDING) as the scheduler would.
+    /// </summary>
     public void End(ScheduledTask task, ScheduleStatus end, DateTimeOffset at)
     {
         var ended = Put(TaskStateMachine.Transition(task, end, at, "exited 1").Task);
-        if (ReschedulePolicy.Decide(ended, $"re-{task.Spec.InstanceId}-{++_ids}", at) is RescheduleDecision.Rescheduled r)
-            Put(r.Replacement.Status == THROTTLED ? TaskStateMachine.Transition(r.Replacement, PENDING, at, "now").Task : r.Replacement);
+        if (ReschedulePolicy.Decide(ended, $"re-{task.Spec.InstanceId}-{++_ids}", at)
+            is RescheduleDecision.Rescheduled r)
+        {
+            Put(r.Replacement.Status == THROTTLED
+                ? TaskStateMachine.Transition(r.Replacement, PENDING, at, "now").Task
+                : r.Replacement);
+        }
     }
 
     /// <summary>The update's instance events as "instance:ACTION".</summary>
     public string[] Events() => [.. Update.InstanceEvents.Select(e => $"{e.Instance}:{e.Action}")];
 
-    public static UpdateSettings Settings(UpdateStrategy strategy = UpdateStrategy.Queue, int[]? sizes = null, int watch = 10,
-        int perInstance = 0, int total = 0, bool rollback = true, bool autopause = false, int? pulse = null) =>
+    public static UpdateSettings Settings(UpdateStrategy strategy = UpdateStrategy.Queue, int[]? sizes = null,
+        int watch = 10, int perInstance = 0, int total = 0, bool rollback = true, bool autopause = false,
+        int? pulse = null) =>
         new(strategy, [.. sizes ?? [1]], autopause, watch, perInstance, total, rollback, pulse);
 
     public static int[] Working(JobUpdate update) =>
