@@ -11,7 +11,10 @@ namespace Tessera.Jobs.Updates;
 /// <item>a task on the desired config, started since the instance did, that has been RUNNING (and
 /// not unhealthy) for the watch: done (also when it ended after that);</item>
 /// <item>such tasks that ended before the watch (not killed on request, drained or preempted) are
-/// failures; more than <c>max_per_shard_failures</c> fail the instance;</item>
+/// failures; more than <c>max_per_shard_failures</c> fail the instance. A task LOST or KILLED before
+/// it ever started is not the config's failure: its launch was lost (an agent gone, or the
+/// scheduler killed between placing it and sending the launch, which reconciliation then reports);
+/// the scheduler's replacement is watched instead;</item>
 /// <item>an active task on another config is killed; with no active task a new one is created
 /// (the scheduler's own rescheduling replaces failed tasks in between);</item>
 /// <item>in a restart, the task active when the instance started (<see cref="InstanceProgress.ReplacedTaskId"/>)
@@ -83,7 +86,9 @@ public static class InstanceEvaluator
     private static bool IsFailure(ScheduledTask task) =>
         task.Status.IsTerminal() && !task.WasEver(ScheduleStatus.KILLING)
         && !task.WasEver(ScheduleStatus.DRAINING) && !task.WasEver(ScheduleStatus.PREEMPTING)
-        && !task.WasEver(ScheduleStatus.RESTARTING);
+        && !task.WasEver(ScheduleStatus.RESTARTING)
+        && (task.Status is ScheduleStatus.FAILED or ScheduleStatus.FINISHED
+            || task.WasEver(ScheduleStatus.STARTING) || task.WasEver(ScheduleStatus.RUNNING));
 
     private static string Describe(ScheduledTask ended, UpdateSettings settings, DateTimeOffset now)
     {

@@ -58,7 +58,8 @@ public sealed class UpdateKillNineEndToEndTests
                 "the update ended");
             var info = await InfoAsync(http);
             Assert.Equal(id, info.Summary.Id);
-            Assert.Equal(UpdateStatus.ROLLED_FORWARD, info.Summary.Status);
+            Assert.True(info.Summary.Status == UpdateStatus.ROLLED_FORWARD, System.Text.Json.JsonSerializer.Serialize(info,
+                JobsApiJsonContext.Default.UpdateDetails));
             Assert.Equal([0, 1, 2, 3], info.InstanceEvents
                 .Where(e => e.Action == InstanceAction.INSTANCE_UPDATED).Select(e => e.Instance));
             Assert.Equal([0, 1, 2, 3], info.InstanceEvents

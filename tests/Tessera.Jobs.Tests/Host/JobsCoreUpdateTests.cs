@@ -152,4 +152,23 @@ public sealed class JobsCoreUpdateTests : IAsyncLifetime
         Assert.Empty(_h.Core.Updates(Key, null, null).Value!);
         Assert.Equal(400, _h.Core.Updates(null, null, "sideways").Problem!.StatusCode);
     }
+
+    [Fact]
+    public async Task ALaunchLostToASchedulerRestartIsNotCountedAgainstTheNewConfig()
+    {
+        await StartAsync(New, Settings(batch: 1, watch: 10));
+        await _h.KillsLandAsync();
+        // Placed and stored ASSIGNED; the scheduler dies before its ACCEPT reaches the master.
+        var placed = Assert.Single(await _h.OfferAsync());
+
+        await _h.RestartAsync();
+        await _h.UpdateAsync(placed, TaskState.TASK_LOST); // the master's answer to reconciliation
+        Assert.Equal(UpdateStatus.ROLLING_FORWARD, Info().Summary.Status);
+        Assert.Equal(0, Info().InstanceStatuses[0].Failures);
+
+        await _h.TickAfterAsync(31); // the replacement waits out the flapping penalty, then is PENDING
+        Assert.Single(await _h.RunPendingAsync());
+        await _h.TickAfterAsync(10);
+        Assert.Equal(1, Info().Summary.Succeeded);
+    }
 }

@@ -117,4 +117,25 @@ public sealed class UpdateRollbackTests
         Assert.Equal(2, back.Actions.OfType<UpdateAction.Kill>().Count());
         Assert.IsType<ControlResult.Refused>(UpdateControl.Rollback(world.Update, At(8)));
     }
+
+    [Fact]
+    public void ATaskLostBeforeItEverStartedIsNotAFailureOfTheNewConfig()
+    {
+        var world = new UpdateWorld().Running(Old).Start(Old, New, Settings(sizes: [1], watch: 30));
+        world.Decide(At(1));
+        world.KillsLand(At(2));
+        world.Decide(At(3));
+        var placed = Tessera.Jobs.Tests.Scheduling.Fixtures.Walk(world.Newest(0), At(3), ASSIGNED);
+        world.Put(placed);
+
+        // The launch never reached an agent (say the scheduler died before sending it): reconciliation says LOST.
+        world.End(placed, LOST, At(6));
+        world.Decide(At(7));
+
+        Assert.Equal(UpdateStatus.ROLLING_FORWARD, world.Update.Status);
+        Assert.Equal(0, world.Update.Instances.Single(p => p.Instance == 0).Failures);
+        world.PendingRun(At(8));
+        world.Decide(At(40));
+        Assert.Contains("0:INSTANCE_UPDATED", world.Events());
+    }
 }
