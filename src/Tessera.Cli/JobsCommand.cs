@@ -27,10 +27,16 @@ internal static class JobsCommand
         var maxDelay = Duration("--max-flapping-task-delay", "the largest flapping penalty", "5mins");
         var minRetention = Duration("--history-min-retention-threshold", "ended tasks are kept at least this long", "1hrs");
         var pruneAfter = Duration("--history-prune-threshold", "ended tasks are forgotten after this long", "2days");
+        var cronZone = new Option<string>("--cron-timezone")
+        {
+            Description = "the time zone cron schedules are read in (an IANA name such as Europe/Berlin; Aurora's default is GMT)",
+            DefaultValueFactory = _ => "UTC",
+        };
         var maxPerJob = new Option<int>("--history-max-per-job-threshold") { Description = "ended tasks kept per job at most (the oldest go first)", DefaultValueFactory = _ => TaskHistoryPolicy.Default.MaxPerJob };
         var command = new Command("jobs", "run the Tessera Jobs scheduler (a framework on the master) and its REST API\n\nExample:\n  tessera jobs --master 127.0.0.1:5050 --port 8081 --data-dir /var/lib/tessera/jobs")
         {
             master, port, ip, dataDir, thermos, reconcile, threshold, initialDelay, maxDelay, minRetention, pruneAfter, maxPerJob,
+            cronZone,
         };
         var parse = new RootCommand { command }.Parse(["jobs", .. args]);
         if (parse.Errors.Count > 0)
@@ -65,8 +71,15 @@ internal static class JobsCommand
             stderr.WriteLine($"tessera jobs: --history-max-per-job-threshold: must be at least 1, not {parse.GetValue(maxPerJob)}");
             return TesseraCommand.ExitUsage;
         }
+        if (!TryZone(parse.GetValue(cronZone)!, out var zone))
+        {
+            stderr.WriteLine($"tessera jobs: --cron-timezone: '{parse.GetValue(cronZone)}' is not a time zone this machine knows "
+                + "(an IANA name such as UTC or Europe/Berlin)");
+            return TesseraCommand.ExitUsage;
+        }
         var options = new JobsSchedulerOptions
         {
+            CronTimeZone = zone!,
             ReconcileInterval = durations[reconcile.Name],
             Flapping = new FlappingSettings(durations[threshold.Name], durations[initialDelay.Name], durations[maxDelay.Name]),
             History = new TaskHistoryPolicy(durations[minRetention.Name], durations[pruneAfter.Name], parse.GetValue(maxPerJob)),
@@ -101,6 +114,20 @@ internal static class JobsCommand
             stdout.WriteLine("tessera jobs: stopping; the tasks keep running for the next start");
         }
         return TesseraCommand.ExitOk;
+    }
+
+    private static bool TryZone(string id, out TimeZoneInfo? zone)
+    {
+        zone = null;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
     }
 
     private static Option<string> Duration(string name, string description, string defaultValue) =>

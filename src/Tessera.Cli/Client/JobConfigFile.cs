@@ -27,7 +27,7 @@ internal static class JobConfigFile
     /// </param>
     public static async Task<JobConfig> LoadAsync(
         string path, JobKey key, IReadOnlyList<string> binds, bool readJson, CancellationToken ct,
-        bool forScheduler = false)
+        bool forScheduler = false, bool forCron = false)
     {
         if (!ConfigLoadOptions.TryParseBindings(binds, out var bindings, out var bindError))
             throw new CliException(bindError!, TesseraCommand.ExitUsage);
@@ -35,7 +35,7 @@ internal static class JobConfigFile
         var result = readJson
             ? await AuroraConfigLoader.ReadJsonAsync(path, options, ct)
             : await AuroraConfigLoader.LoadAsync(path, options, ct);
-        var errors = result.Ok && forScheduler ? ConfigSupport.Check(result.Job!, result.Sources) : result.Errors;
+        var errors = result.Ok && forScheduler ? ConfigSupport.Check(result.Job!, result.Sources, forCron) : result.Errors;
         if (!errors.IsEmpty)
             throw new CliException(string.Join("\n", errors.Select(e => e.ToString())));
         return result.Job!;
@@ -75,6 +75,26 @@ internal static class JobConfigFile
         };
         if (message is not null) body["message"] = message;
         if (instances is { } scope) body["instances"] = new JsonArray([.. scope.Select(i => (JsonNode)i)]);
+        return body.ToJsonString();
+    }
+
+    /// <summary>
+    /// The body of <c>cron schedule</c>: the job spec as <c>create</c> posts it, the config's
+    /// <c>cron_schedule</c> and <c>cron_collision_policy</c>. Only an Aurora config (or its JSON) has them.
+    /// </summary>
+    public static async Task<string> CronBodyAsync(string path, JobKey key, IReadOnlyList<string> binds, bool readJson,
+        CancellationToken ct)
+    {
+        if (!IsAurora(path, readJson))
+            throw new CliException($"{path}: a cron job comes from an .aurora config (or --read-json) with cron_schedule",
+                TesseraCommand.ExitUsage);
+        var config = await LoadAsync(path, key, binds, readJson, ct, forScheduler: true, forCron: true);
+        var body = new JsonObject
+        {
+            ["job"] = JsonSerializer.SerializeToNode(JobSpecMapping.ToSpec(config), JobsApiJsonContext.Default.JobSpec),
+            ["schedule"] = config.CronSchedule,
+            ["collision_policy"] = config.CronCollisionPolicy,
+        };
         return body.ToJsonString();
     }
 

@@ -29,6 +29,7 @@ internal static class ClientCommandLine
         root.Subcommands.Add(MaintenanceCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(JobCommands.Create(global, stdout, stderr));
         root.Subcommands.Add(UpdateCommands.Create(global, stdout, stderr));
+        root.Subcommands.Add(CronCommands.Create(global, stdout, stderr));
         return root;
     }
 

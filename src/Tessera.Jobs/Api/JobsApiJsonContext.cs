@@ -25,4 +25,6 @@ namespace Tessera.Jobs.Api;
 [JsonSerializable(typeof(UpdateSummary))]
 [JsonSerializable(typeof(ImmutableArray<UpdateSummary>))]
 [JsonSerializable(typeof(UpdateDetails))]
+[JsonSerializable(typeof(CronRequest))]
+[JsonSerializable(typeof(CronStatus))]
 public sealed partial class JobsApiJsonContext : JsonSerializerContext;

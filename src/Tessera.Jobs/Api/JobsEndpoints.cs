@@ -66,6 +66,7 @@ internal static class JobsEndpoints
             return await scheduler.AskAsync((core, ct) => core.AddAsync(key, body.Value!.Instance, body.Value.Count, ct), http.RequestAborted, "add");
         }, JobsApiJsonContext.Default.ActionResult));
         UpdateEndpoints.Map(app, scheduler);
+        CronEndpoints.Map(app, scheduler);
     }
 
     private static async Task CreateAsync(HttpContext http, JobsScheduler scheduler)

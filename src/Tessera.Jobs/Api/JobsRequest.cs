@@ -48,37 +48,35 @@ internal static class JobsRequest
     }
 
     /// <summary>
-    /// An update's start: the job spec under <c>job</c> (defaults filled in as for a create, the
-    /// key the URL's), settings, instances and message.
+    /// A request that carries a job spec under <c>job</c> (an update's start, a cron schedule):
+    /// defaults filled in as for a create, the key the URL's.
     /// </summary>
-    public static async Task<ApiOutcome<UpdateStartRequest>> ReadUpdateAsync(HttpContext http, JobKey key)
+    public static async Task<ApiOutcome<T>> ReadWithJobAsync<T>(HttpContext http, JobKey key, JsonTypeInfo<T> type,
+        Func<T, JobSpec> job) where T : class
     {
-        var read = await JsonBody.ReadAsync(http, Spec, body => DecodeUpdate(body, key));
+        var read = await JsonBody.ReadAsync(http, Spec, body => DecodeWithJob(body, key, type));
         if (Outcome(read) is { Problem: { } problem }) return problem;
         var request = read.Value!;
-        if (JobSpecRules.Problem(request.Job) is { } invalid) return ApiProblem.BadRequest("job." + invalid);
-        if (request.Job.Key != key)
-            return ApiProblem.BadRequest($"job.key: the body's key {request.Job.Key} is not {key} (the URL's)");
-        return ApiOutcome<UpdateStartRequest>.Ok(request);
+        if (JobSpecRules.Problem(job(request)) is { } invalid) return ApiProblem.BadRequest("job." + invalid);
+        if (job(request).Key != key)
+            return ApiProblem.BadRequest($"job.key: the body's key {job(request).Key} is not {key} (the URL's)");
+        return ApiOutcome<T>.Ok(request);
     }
 
-    private static BodyRead<UpdateStartRequest> DecodeUpdate(ReadOnlyMemory<byte> body, JobKey key)
+    private static BodyRead<T> DecodeWithJob<T>(ReadOnlyMemory<byte> body, JobKey key, JsonTypeInfo<T> type) where T : class
     {
-        var type = JobsApiJsonContext.Default.UpdateStartRequest;
         if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem)
-            return Refused<UpdateStartRequest>(problem.Path, Rule(problem, type));
+            return Refused<T>(problem.Path, Rule(problem, type));
         if (JsonNode.Parse(body.Span) is not JsonObject request)
-            return Refused<UpdateStartRequest>("$", "must be a JSON object (job, settings, instances, message)");
+            return Refused<T>("$", "must be a JSON object with the job under 'job'");
         if (request["job"] is JsonObject job) FillDefaults(job, key);
         try
         {
-            return request.Deserialize(type) is { } value
-                ? BodyRead<UpdateStartRequest>.Ok(value)
-                : Refused<UpdateStartRequest>("$", "must be an update request, not null");
+            return request.Deserialize(type) is { } value ? BodyRead<T>.Ok(value) : Refused<T>("$", "must be an object, not null");
         }
         catch (JsonException e)
         {
-            return Refused<UpdateStartRequest>(e.Path ?? "$", JsonErrorText.Describe(type, e));
+            return Refused<T>(e.Path ?? "$", JsonErrorText.Describe(type, e));
         }
     }
 

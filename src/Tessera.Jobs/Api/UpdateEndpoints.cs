@@ -48,7 +48,7 @@ internal static class UpdateEndpoints
     /// <summary>201 with the update's id when one started; 200 with no id when there was nothing to update.</summary>
     private static Task StartAsync(HttpContext http, JobsScheduler scheduler) => WithKey(http, async key =>
     {
-        var parsed = await JobsRequest.ReadUpdateAsync(http, key);
+        var parsed = await JobsRequest.ReadWithJobAsync(http, key, JobsApiJsonContext.Default.UpdateStartRequest, r => r.Job);
         if (parsed.Problem is { } problem) return problem;
         var started = await scheduler.AskAsync((core, ct) => core.StartUpdateAsync(parsed.Value!, ct),
             http.RequestAborted, "update start");

@@ -16,7 +16,8 @@ public static class ConfigSupport
     /// <summary>Aurora's tiers (its default <c>tiers.json</c>).</summary>
     private static readonly string[] AuroraTiers = ["preemptible", "preferred", "revocable"];
 
-    public static ImmutableArray<ConfigError> Check(JobConfig job, SourceMap sources)
+    /// <param name="forCron">For <c>cron schedule</c>: <c>cron_schedule</c> is what is asked for, not refused.</param>
+    public static ImmutableArray<ConfigError> Check(JobConfig job, SourceMap sources, bool forCron = false)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(sources);
@@ -24,9 +25,11 @@ public static class ConfigSupport
         void Refuse(string field, string why) =>
             errors.Add(ConfigError.At(sources.Locate(field), field, "unsupported", why));
 
-        if (job.CronSchedule is not null)
-            Refuse("cron_schedule", "a cron job is scheduled with 'tessera cron schedule', which this version " +
-                "does not have yet ('job create' would run it once, at once)");
+        if (job.CronSchedule is not null && !forCron)
+            Refuse("cron_schedule", "a cron job is scheduled with 'tessera cron schedule KEY CONFIG', not created " +
+                "('job create' would run it once, at once)");
+        if (job.CronSchedule is null && forCron)
+            Refuse("cron_schedule", "the job has no cron_schedule: 'tessera cron schedule' needs one ('tessera job create' runs it once)");
         CheckContainer(job.Container, Refuse);
         if (job.SlaPolicy is not null)
             Refuse("sla_policy",

@@ -11,6 +11,8 @@ internal sealed partial class JobsCore
     /// <summary>Creates a job and its first tasks (PENDING), stored before anything else happens.</summary>
     public async Task<ApiOutcome<ActionResult>> CreateAsync(JobSpec job, CancellationToken ct)
     {
+        if (_crons.ContainsKey(job.Key))
+            return ApiProblem.Conflict($"key: {job.Key} is a cron job; change it with 'tessera cron schedule {job.Key} CONFIG'");
         if (_jobs.ContainsKey(job.Key))
             return ApiProblem.Conflict($"key: job {job.Key} already exists; change it with 'tessera update start {job.Key} CONFIG' (or kill it first)");
         if (ExecutorProblem(job) is { } noExecutor)
@@ -34,7 +36,11 @@ internal sealed partial class JobsCore
     public async Task<ApiOutcome<ActionResult>> KillAsync(JobKey key, IReadOnlyList<int>? instances, bool removeJob, CancellationToken ct)
     {
         if (!_jobs.TryGetValue(key, out var job))
-            return ApiProblem.NotFound($"key: no job {key}");
+        {
+            if (!removeJob || !_crons.ContainsKey(key)) return ApiProblem.NotFound($"key: no job {key}");
+            await DescheduleCronAsync(key, ct); // a cron job that never ran: killall deschedules it
+            return ApiOutcome<ActionResult>.Ok(new ActionResult(key.ToString(), $"descheduled cron job {key} (it had no run)", [], []));
+        }
         var running = ActiveTasks(key).Select(t => t.Spec.InstanceId).ToHashSet();
         if (instances is not null && instances.FirstOrDefault(i => (i < 0 || i >= job.Value.Instances) && !running.Contains(i), -1) is var bad and >= 0)
             return ApiProblem.BadRequest($"instances: instance {bad} does not exist (the job has instances 0-{job.Value.Instances - 1})");
@@ -63,6 +69,9 @@ internal sealed partial class JobsCore
         {
             writes.Add(new JobStoreWrite.DeleteJob(key, Tessera.State.ExpectVersion.Exactly(job.Version)));
             writes.AddRange(EndUpdateWithJob(key));
+            // Aurora's killTasks of a whole cron job deschedules it too.
+            if (_crons.TryGetValue(key, out var cron))
+                writes.Add(new JobStoreWrite.DeleteCron(key, Tessera.State.ExpectVersion.Exactly(cron.Version)));
         }
         await CommitAsync(writes, ct);
         await AdvanceUpdatesAsync(ct);
@@ -121,6 +130,8 @@ internal sealed partial class JobsCore
             return ApiProblem.BadRequest($"instance: instance {from} does not exist (the job has instances 0-{job.Value.Instances - 1})");
         if (ActiveUpdate(key) is { } update)
             return ApiProblem.Conflict($"key: job {key} has update {update.Id} in progress ({update.Status}); add instances after it");
+        if (_crons.ContainsKey(key))
+            return ApiProblem.Conflict($"key: {key} is a cron job; change its instances with 'tessera cron schedule'");
         if (count is < 1 or > JobSpecRules.MaxInstances)
             return ApiProblem.BadRequest($"count: must be between 1 and {JobSpecRules.MaxInstances}, not {count}");
         if (job.Value.Instances + count > JobSpecRules.MaxInstances)

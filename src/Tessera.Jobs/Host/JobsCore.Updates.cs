@@ -20,6 +20,8 @@ internal sealed partial class JobsCore
         bool restart = false)
     {
         var key = request.Job.Key;
+        if (_crons.ContainsKey(key))
+            return ApiProblem.Conflict($"key: {key} is a cron job: cron jobs change with 'tessera cron schedule', not updates");
         if (!_jobs.TryGetValue(key, out var job))
             return ApiProblem.NotFound($"key: no job {key} (create it with 'tessera job create')");
         if (ActiveUpdate(key) is { } active)

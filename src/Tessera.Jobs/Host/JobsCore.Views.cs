@@ -20,7 +20,7 @@ internal sealed partial class JobsCore
     /// <summary>A job's status: every instance with its current task, where it runs, its history, and why it waits.</summary>
     public ApiOutcome<JobStatus> Status(JobKey key)
     {
-        var spec = _jobs.TryGetValue(key, out var job) ? job.Value : null;
+        var spec = _jobs.TryGetValue(key, out var job) ? job.Value : _crons.TryGetValue(key, out var cron) ? cron.Value.Job : null;
         var tasks = _tasks.Values.Select(t => t.Value).Where(t => t.Spec.Job == key).ToList();
         if (spec is null && !tasks.Any(t => t.Status.IsActive()))
             return ApiProblem.NotFound($"key: no job {key}");

@@ -28,6 +28,8 @@ internal sealed partial class JobsCore(
     private readonly Dictionary<string, ImmutableSortedDictionary<string, string>> _agentAttributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Versioned<JobUpdate>> _updates =
         loaded.Updates.ToDictionary(u => u.Key, u => u.Value, StringComparer.Ordinal);
+    private readonly Dictionary<JobKey, Versioned<Cron.CronJob>> _crons =
+        loaded.Crons.Values.ToDictionary(c => c.Value.Key, c => c);
     private Versioned<string>? _frameworkId = loaded.FrameworkId;
     private long? _frameworkIdVersion = loaded.FrameworkId?.Version;
     private Func<SchedulerCall, CancellationToken, Task>? _send;
@@ -156,6 +158,7 @@ internal sealed partial class JobsCore(
             }
         }
         await AdvanceUpdatesAsync(ct);
+        await AdvanceCronAsync(ct);
         await ReviveOrSuppressAsync(ct);
         await ReconcileWhenDueAsync(now, ct);
         await PruneHistoryWhenDueAsync(now, ct);
@@ -292,6 +295,12 @@ internal sealed partial class JobsCore(
                     break;
                 case JobStoreWrite.DeleteUpdate delete:
                     _updates.Remove($"{delete.Key}/{delete.UpdateId}");
+                    break;
+                case JobStoreWrite.PutCron put:
+                    _crons[put.Cron.Key] = new Versioned<Cron.CronJob>(put.Cron, result.Revision);
+                    break;
+                case JobStoreWrite.DeleteCron delete:
+                    _crons.Remove(delete.Key);
                     break;
                 case JobStoreWrite.PutFrameworkId put:
                     _frameworkId = new Versioned<string>(put.FrameworkId, result.Revision);

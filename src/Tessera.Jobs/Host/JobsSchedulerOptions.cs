@@ -52,6 +52,9 @@ public sealed record JobsSchedulerOptions
     /// <summary>The refuse filter on declined offers while something is pending (short, so reasons stay fresh).</summary>
     public TimeSpan DeclineWhilePending { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The time zone cron schedules are read in (Aurora's <c>-cron_timezone</c>, GMT by default).</summary>
+    public TimeZoneInfo CronTimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>The database file.</summary>
     public string DatabasePath => Path.Combine(DataDir, "jobs.db");
 }

@@ -8,7 +8,7 @@ namespace Tessera.Jobs.Store;
 
 /// <summary>
 /// The scheduler's durable state on an <see cref="IKeyValueStore"/> (SQLite by default): job specs,
-/// tasks with their state history, each job's updates (rolling restarts included), and the framework id. Writes are batches of compare-and-set
+/// tasks with their state history, each job's updates (rolling restarts included), cron jobs, and the framework id. Writes are batches of compare-and-set
 /// operations applied all or nothing; a lost race comes back as a failed <see cref="CommitResult"/>
 /// naming the key (the scheduler then reloads: another writer owns the state).
 /// </summary>
@@ -54,6 +54,7 @@ public sealed class JobStore
         var jobs = ImmutableSortedDictionary.CreateBuilder<string, Versioned<JobSpec>>(StringComparer.Ordinal);
         var tasks = ImmutableSortedDictionary.CreateBuilder<string, Versioned<ScheduledTask>>(StringComparer.Ordinal);
         var updates = ImmutableSortedDictionary.CreateBuilder<string, Versioned<Updates.JobUpdate>>(StringComparer.Ordinal);
+        var crons = ImmutableSortedDictionary.CreateBuilder<string, Versioned<Cron.CronJob>>(StringComparer.Ordinal);
         Versioned<string>? frameworkId = null;
         foreach (var entry in entries)
         {
@@ -72,13 +73,18 @@ public sealed class JobStore
                 var update = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.JobUpdate);
                 updates[$"{update.Job}/{update.Id}"] = new Versioned<Updates.JobUpdate>(update, entry.Version);
             }
+            else if (entry.Key.StartsWith(JobStoreKeys.CronPrefix, StringComparison.Ordinal))
+            {
+                var cron = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.CronJob);
+                crons[cron.Key.ToString()] = new Versioned<Cron.CronJob>(cron, entry.Version);
+            }
             else if (entry.Key == JobStoreKeys.FrameworkId)
             {
                 var stored = Decode(entry.Key, entry.Value, JobStoreJsonContext.Default.StoredFrameworkId);
                 frameworkId = new Versioned<string>(stored.FrameworkId, entry.Version);
             }
         }
-        return new JobStoreSnapshot(frameworkId, jobs.ToImmutable(), tasks.ToImmutable(), updates.ToImmutable());
+        return new JobStoreSnapshot(frameworkId, jobs.ToImmutable(), tasks.ToImmutable(), updates.ToImmutable(), crons.ToImmutable());
     }
 
     /// <summary>
@@ -125,6 +131,9 @@ public sealed class JobStore
         JobStoreWrite.PutUpdate put => StoreOperation.Put(JobStoreKeys.Update(put.Update.Job, put.Update.Id),
             Encode(put.Update, JobStoreJsonContext.Default.JobUpdate), put.Expected),
         JobStoreWrite.DeleteUpdate delete => StoreOperation.Delete(JobStoreKeys.Update(delete.Key, delete.UpdateId), delete.Expected),
+        JobStoreWrite.PutCron put => StoreOperation.Put(JobStoreKeys.Cron(put.Cron.Key),
+            Encode(put.Cron, JobStoreJsonContext.Default.CronJob), put.Expected),
+        JobStoreWrite.DeleteCron delete => StoreOperation.Delete(JobStoreKeys.Cron(delete.Key), delete.Expected),
         JobStoreWrite.PutFrameworkId put => StoreOperation.Put(JobStoreKeys.FrameworkId,
             Encode(new StoredFrameworkId(Required(put.FrameworkId, "framework id")), JobStoreJsonContext.Default.StoredFrameworkId),
             put.Expected),

@@ -12,6 +12,7 @@ namespace Tessera.Jobs.Store;
 [JsonSerializable(typeof(JobSpec))]
 [JsonSerializable(typeof(ScheduledTask))]
 [JsonSerializable(typeof(Updates.JobUpdate))]
+[JsonSerializable(typeof(Cron.CronJob))]
 [JsonSerializable(typeof(StoredFormat))]
 [JsonSerializable(typeof(StoredFrameworkId))]
 internal sealed partial class JobStoreJsonContext : JsonSerializerContext;

@@ -28,6 +28,15 @@ public static class JobStoreKeys
         return UpdatesPrefix + key + "/" + updateId;
     }
 
+    /// <summary>Prefix of cron jobs: <c>jobs/cron/cluster/role/env/name</c>.</summary>
+    public const string CronPrefix = "jobs/cron/";
+
+    public static string Cron(JobKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return CronPrefix + key;
+    }
+
     public static string Spec(JobKey key)
     {
         ArgumentNullException.ThrowIfNull(key);

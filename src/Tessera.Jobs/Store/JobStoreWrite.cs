@@ -21,5 +21,9 @@ public abstract record JobStoreWrite(ExpectVersion Expected)
 
     public sealed record DeleteUpdate(JobKey Key, string UpdateId, ExpectVersion Expected) : JobStoreWrite(Expected);
 
+    public sealed record PutCron(Cron.CronJob Cron, ExpectVersion Expected) : JobStoreWrite(Expected);
+
+    public sealed record DeleteCron(JobKey Key, ExpectVersion Expected) : JobStoreWrite(Expected);
+
     public sealed record PutFrameworkId(string FrameworkId, ExpectVersion Expected) : JobStoreWrite(Expected);
 }

@@ -127,7 +127,7 @@ public sealed class JobCommandsTests : IAsyncLifetime
             Assert.Equal(1, create.Code);
             var lines = create.Err.TrimEnd('\n').Split('\n');
             Assert.Equal(2, lines.Length);
-            Assert.Contains("cron_hello_world.aurora:3: cron_schedule: a cron job is scheduled with 'tessera cron schedule'", lines[0]);
+            Assert.Contains("cron_hello_world.aurora:3: cron_schedule: a cron job is scheduled with 'tessera cron schedule KEY CONFIG', not created", lines[0]);
             Assert.Contains("cron_hello_world.aurora:3: container.image: images are not supported by this cluster yet", lines[1]);
             var status = await Run("status", key);
             Assert.Equal(1, status.Code);

@@ -31,7 +31,7 @@ public sealed class ConfigSupportTests
     }
 
     [Theory]
-    [InlineData(", cron_schedule = '*/5 * * * *'", "cron_schedule", "'tessera cron schedule'")]
+    [InlineData(", cron_schedule = '*/5 * * * *'", "cron_schedule", "'tessera cron schedule KEY CONFIG', not created")]
     [InlineData(", container = Docker(image = 'debian:slim')", "container", "Docker containers are not supported")]
     [InlineData(", container = Container(docker = Docker(image = 'debian:slim'))", "container", "Docker containers are not supported")]
     [InlineData(", container = Mesos(image = DockerImage(name = 'debian', tag = 'slim-stretch'))", "container.image", "images are not supported")]
