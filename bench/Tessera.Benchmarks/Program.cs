@@ -37,12 +37,14 @@ public static class Program
                 return await JobsUpdateScale.Run(args[1..], Console.Out);
             case "update-decide":
                 return UpdateDecideScale.Run(args[1..], Console.Out);
+            case "cron-fire":
+                return await CronFireScale.Run(args[1..], Console.Out);
             case "fuzz":
                 return await FuzzMode.Run(args[1..], Console.Out);
             case "agent-launch":
                 return await AgentLaunchScale.Run(args[1..], Console.Out);
             default:
-                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] [--batch B] | master-state [--agents N] [--tasks-per-agent T] [--calls C] | agent-launch [--launches N] [--concurrency C] [--isolation X] [--work-dir BASE] | jobs-placement | jobs-create [--agents N] [--instances M] [--isolation posix|auto] | jobs-update [--agents N] [--instances M] [--batch B] | update-decide [--instances N] [--batch B] [--rounds R] | fuzz [--requests N] [--seed S]");
+                Console.Error.WriteLine("usage: Tessera.Benchmarks micro [--filter *] | allocator [--agents N] [--frameworks M] [--cycles C] [--warmup W] [--seed S] | allocator --suite | master-status [--updates N] [--senders S] [--tasks T] [--direct] [--batch B] | master-state [--agents N] [--tasks-per-agent T] [--calls C] | agent-launch [--launches N] [--concurrency C] [--isolation X] [--work-dir BASE] | jobs-placement | jobs-create [--agents N] [--instances M] [--isolation posix|auto] | jobs-update [--agents N] [--instances M] [--batch B] | update-decide [--instances N] [--batch B] [--rounds R] | cron-fire [--agents N] [--jobs M] | fuzz [--requests N] [--seed S]");
                 return 2;
         }
     }
