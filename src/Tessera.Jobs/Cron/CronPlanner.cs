@@ -36,8 +36,15 @@ public static class CronPlanner
             next = next.With(new CronRun(due, null, string.Create(CultureInfo.InvariantCulture,
                 $"{count - 1} earlier run(s) missed while the scheduler was not running (since {job.Cursor:u}); only this one is made up")));
         }
-        return Start(next, due, now, runActive);
+        var late = now - due;
+        return late > LateAfter
+            ? Start(next, due, now, runActive, string.Create(CultureInfo.InvariantCulture,
+                $"launched {late.TotalSeconds:0} s after its time (the scheduler was not running then)"))
+            : Start(next, due, now, runActive);
     }
+
+    /// <summary>Later than this after its time, a launch says so: on a running scheduler it is at most a tick (500 ms).</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>A run asked for now (<c>cron start</c>), under the same collision policy.</summary>
     public static CronDecision StartNow(CronJob job, DateTimeOffset now, bool runActive)

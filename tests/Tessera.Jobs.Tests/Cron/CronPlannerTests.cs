@@ -44,6 +44,7 @@ public sealed class CronPlannerTests
         Assert.Equal(CronAction.Launch, back.Action);
         Assert.Equal(Start.AddMinutes(60), back.Next.Cursor);
         Assert.StartsWith("11 earlier run(s) missed while the scheduler was not running", back.Next.Runs[0].Note);
+        Assert.Equal("launched 120 s after its time (the scheduler was not running then)", back.Next.Runs[1].Note);
         Assert.Equal(2, back.Next.Runs.Length);
         Assert.Equal(CronAction.None, Decide(back.Next, 63).Action);
     }
