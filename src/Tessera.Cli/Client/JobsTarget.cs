@@ -11,6 +11,14 @@ namespace Tessera.Cli.Client;
 /// </summary>
 internal static class JobsTarget
 {
+    /// <summary>The <c>--jobs</c> option of the <c>job</c>, <c>update</c> and <c>cron</c> commands (and their verbs).</summary>
+    public static Option<string> NewOption() => new("--jobs")
+    {
+        Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS, else the KEY's cluster "
+            + "in clusters.json; devcluster is 127.0.0.1:8081)",
+        Recursive = true,
+    };
+
     public static Uri Resolve(ParseResult parse, Option<string> jobsOption) => Resolve(parse, jobsOption, KeyText(parse));
 
     /// <summary>The same with the job key given (<c>task run</c>/<c>task logs</c>, whose argument is a task id or a KEY/INST).</summary>

@@ -22,12 +22,7 @@ internal static class CronCommands
 
     public static Command Create(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
-        var jobsOption = new Option<string>("--jobs")
-        {
-            Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS, else the KEY's "
-                + "cluster in clusters.json; devcluster is 127.0.0.1:8081)",
-            Recursive = true,
-        };
+        var jobsOption = JobsTarget.NewOption();
         var cron = new Command("cron", Help) { jobsOption };
         JobsClient Client(ParseResult parse) => new(JobsTarget.Resolve(parse, jobsOption));
         var context = (global, stdout, stderr, (Func<ParseResult, JobsClient>)Client);

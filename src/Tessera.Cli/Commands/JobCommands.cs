@@ -16,11 +16,7 @@ internal static class JobCommands
 {
     public static Command Create(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
-        var jobsOption = new Option<string>("--jobs")
-        {
-            Description = "the jobs scheduler, host:port or http://host:port (default: $TESSERA_JOBS, else the KEY's cluster in clusters.json; devcluster is 127.0.0.1:8081)",
-            Recursive = true,
-        };
+        var jobsOption = JobsTarget.NewOption();
         var job = new Command("job", """
             jobs on the Tessera Jobs scheduler: create, status, list, kill, killall, restart, add, inspect, diff
 
