@@ -57,6 +57,8 @@ public static class TesseraCommand
           jobs         run the Tessera Jobs scheduler and its API; 'tessera jobs --help'
           job          jobs: create KEY FILE, status KEY, list [ROLE], kill KEY[/0-2,5], killall KEY, restart KEY, add KEY/INST N,
                        inspect KEY CONFIG, diff KEY CONFIG
+          update       job updates: start KEY CONFIG [--wait], pause|resume|abort|rollback|pulse KEY, list, info KEY, wait KEY
+          cron         cron jobs: schedule KEY CONFIG, show KEY, start KEY, deschedule KEY
           cluster      cluster status: 'tessera cluster status'
           run          run a command on the cluster and stream its output: 'tessera run -- echo hi'
           agent list   registered agents; 'tessera agent show ID' for one
@@ -68,7 +70,7 @@ public static class TesseraCommand
           version      print the version
 
         Client commands take --master (default $TESSERA_MASTER or 127.0.0.1:5050), --json and --verbose;
-        'tessera job' takes --jobs (default $TESSERA_JOBS, else the KEY's cluster in
+        'tessera job', 'update' and 'cron' take --jobs (default $TESSERA_JOBS, else the KEY's cluster in
         ~/.tessera/clusters.json or /etc/tessera/clusters.json; devcluster is 127.0.0.1:8081).
 
         Exit codes: 0 ok, 1 failure, 2 usage error, 3 cannot reach the cluster.
