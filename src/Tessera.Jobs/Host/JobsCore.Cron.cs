@@ -30,6 +30,7 @@ internal sealed partial class JobsCore
             ? new CronJob(request.Job, schedule!.Text, request.CollisionPolicy, now, now, [])
             : existing with { Job = request.Job, Schedule = schedule!.Text, Policy = request.CollisionPolicy };
         await CommitAsync([Put(cron)], ct);
+        PublishNextCronDue();
         JobsLog.JobChanged(logger, key.ToString(), $"cron {(existing is null ? "scheduled" : "rescheduled")}: '{cron.Schedule}' "
             + $"({cron.Policy}, {options.CronTimeZone.Id})");
         return ApiOutcome<CronStatus>.Ok(CronView(cron));
@@ -74,6 +75,25 @@ internal sealed partial class JobsCore
             var decision = CronPlanner.Decide(cron, schedule!, now, options.CronTimeZone, ActiveTasks(cron.Key).Any());
             if (!ReferenceEquals(decision.Next, cron)) await ApplyAsync(decision, ct);
         }
+        PublishNextCronDue();
+    }
+
+    private long _nextCronDueTicks = long.MaxValue;
+
+    /// <summary>
+    /// When the next cron run is due (null: none), for the ticker to wake the loop right then rather
+    /// than up to a tick later. The loop writes it; the ticker only reads it (a hint: a stale value
+    /// costs one early or late tick).
+    /// </summary>
+    public DateTimeOffset? NextCronDue =>
+        Volatile.Read(ref _nextCronDueTicks) is var ticks and < long.MaxValue ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    private void PublishNextCronDue()
+    {
+        var next = _crons.Values.Select(c => c.Value)
+            .Select(c => CronSchedule.TryParse(c.Schedule, out var s, out _) ? s!.Next(c.Cursor, options.CronTimeZone) : null)
+            .Where(d => d is not null).Min();
+        Volatile.Write(ref _nextCronDueTicks, next?.UtcTicks ?? long.MaxValue);
     }
 
     /// <summary>Stores the cron job with what its decision does: a launch's tasks (and job), or the previous run's kills.</summary>

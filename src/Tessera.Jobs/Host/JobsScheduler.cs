@@ -225,7 +225,7 @@ public sealed class JobsScheduler : IAsyncDisposable
         {
             while (true)
             {
-                await Task.Delay(_options.TickInterval, _time, ct);
+                await Task.Delay(NextTickIn(), _time, ct);
                 await _signals.Writer.WriteAsync(new JobsSignal.Tick(), ct);
             }
         }
@@ -237,7 +237,17 @@ public sealed class JobsScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the loop and closes the store; the framework stays registered (failover timeout) and its tasks keep running.</summary>
+    /// <summary>The tick interval, or less when a cron run is due sooner (never under 10 ms, so a due
+    /// time the loop has not reached yet does not flood it with ticks).</summary>
+    private TimeSpan NextTickIn()
+    {
+        var interval = _options.TickInterval;
+        if (_core.NextCronDue is not { } due) return interval;
+        var until = due - _time.GetUtcNow();
+        return until < interval ? TimeSpan.FromMilliseconds(Math.Max(10, until.TotalMilliseconds)) : interval;
+    }
+
+        /// <summary>Stops the loop and closes the store; the framework stays registered (failover timeout) and its tasks keep running.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

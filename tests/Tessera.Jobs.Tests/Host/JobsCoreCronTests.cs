@@ -28,6 +28,7 @@ public sealed class JobsCoreCronTests : IAsyncLifetime
         var scheduled = await _h.Core.ScheduleCronAsync(Request(), default);
         Assert.Equal([12, 12, 12], scheduled.Value!.NextRuns.Select(r => r.Hour));
         Assert.Equal([5, 10, 15], scheduled.Value.NextRuns.Select(r => r.Minute));
+        Assert.Equal(_h.Clock.GetUtcNow().AddMinutes(5), _h.Core.NextCronDue); // the ticker wakes the loop then
 
         await _h.TickAfterAsync(4 * 60);
         Assert.Equal(0, Active());
@@ -35,6 +36,7 @@ public sealed class JobsCoreCronTests : IAsyncLifetime
 
         Assert.Equal(2, Active());
         Assert.Equal("launched at its time", Show().Runs[^1].Note);
+        Assert.Equal(_h.Clock.GetUtcNow().AddMinutes(5), _h.Core.NextCronDue);
         Assert.Equal(2, (await _h.RunPendingAsync()).Count);
     }
 
