@@ -63,22 +63,9 @@ internal static class JobsRequest
         return ApiOutcome<T>.Ok(request);
     }
 
-    private static BodyRead<T> DecodeWithJob<T>(ReadOnlyMemory<byte> body, JobKey key, JsonTypeInfo<T> type) where T : class
-    {
-        if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem)
-            return Refused<T>(problem.Path, Rule(problem, type));
-        if (JsonNode.Parse(body.Span) is not JsonObject request)
-            return Refused<T>("$", "must be a JSON object with the job under 'job'");
-        if (request["job"] is JsonObject job) FillDefaults(job, key);
-        try
-        {
-            return request.Deserialize(type) is { } value ? BodyRead<T>.Ok(value) : Refused<T>("$", "must be an object, not null");
-        }
-        catch (JsonException e)
-        {
-            return Refused<T>(e.Path ?? "$", JsonErrorText.Describe(type, e));
-        }
-    }
+    private static BodyRead<T> DecodeWithJob<T>(ReadOnlyMemory<byte> body, JobKey key, JsonTypeInfo<T> type) where T : class =>
+        DecodeObject(body, type, request => { if (request["job"] is JsonObject job) FillDefaults(job, key); },
+            "must be a JSON object with the job under 'job'", "must be an object, not null");
 
     private static BodyRead<T> Decode<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> type) where T : class
     {
@@ -96,23 +83,26 @@ internal static class JobsRequest
         }
     }
 
-    private static BodyRead<JobSpec> DecodeJob(ReadOnlyMemory<byte> body, JobKey? key)
+    private static BodyRead<JobSpec> DecodeJob(ReadOnlyMemory<byte> body, JobKey? key) =>
+        DecodeObject(body, JobsApiJsonContext.Default.JobSpec, job => FillDefaults(job, key),
+            "must be a JSON object (a job spec)", "must be a job spec, not null");
+
+    /// <summary>A JSON object checked strictly, completed by <paramref name="fill"/>, then bound to <paramref name="type"/>.</summary>
+    private static BodyRead<T> DecodeObject<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> type, Action<JsonObject> fill,
+        string notObject, string isNull) where T : class
     {
-        var type = JobsApiJsonContext.Default.JobSpec;
         if (StrictJson.Check(body.Span, path => JsonErrorText.IsMapEntry(type, path)) is { } problem)
-            return Refused<JobSpec>(problem.Path, Rule(problem, type));
-        if (JsonNode.Parse(body.Span) is not JsonObject job)
-            return Refused<JobSpec>("$", "must be a JSON object (a job spec)");
-        FillDefaults(job, key);
+            return Refused<T>(problem.Path, Rule(problem, type));
+        if (JsonNode.Parse(body.Span) is not JsonObject node)
+            return Refused<T>("$", notObject);
+        fill(node);
         try
         {
-            return job.Deserialize(type) is { } spec
-                ? BodyRead<JobSpec>.Ok(spec)
-                : Refused<JobSpec>("$", "must be a job spec, not null");
+            return node.Deserialize(type) is { } value ? BodyRead<T>.Ok(value) : Refused<T>("$", isNull);
         }
         catch (JsonException e)
         {
-            return Refused<JobSpec>(e.Path ?? "$", JsonErrorText.Describe(type, e));
+            return Refused<T>(e.Path ?? "$", JsonErrorText.Describe(type, e));
         }
     }
 

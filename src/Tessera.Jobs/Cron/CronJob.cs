@@ -29,7 +29,6 @@ public sealed record CronJob(
     JobSpec Job,
     string Schedule,
     CollisionPolicy Policy,
-    DateTimeOffset ScheduledAt,
     DateTimeOffset Cursor,
     ImmutableArray<CronRun> Runs,
     DateTimeOffset? WaitingRun = null)

@@ -27,7 +27,7 @@ internal sealed partial class JobsCore
             return ApiProblem.Conflict($"key: job {key} exists and is not a cron job; kill it first (tessera job killall)");
         var now = time.GetUtcNow();
         var cron = existing is null
-            ? new CronJob(request.Job, schedule!.Text, request.CollisionPolicy, now, now, [])
+            ? new CronJob(request.Job, schedule!.Text, request.CollisionPolicy, now, [])
             : existing with { Job = request.Job, Schedule = schedule!.Text, Policy = request.CollisionPolicy };
         await CommitAsync([Put(cron)], ct);
         PublishNextCronDue();
@@ -71,8 +71,8 @@ internal sealed partial class JobsCore
         var now = time.GetUtcNow();
         foreach (var cron in _crons.Values.Select(c => c.Value).ToList())
         {
-            if (!CronSchedule.TryParse(cron.Schedule, out var schedule, out _)) continue;
-            var decision = CronPlanner.Decide(cron, schedule!, now, options.CronTimeZone, ActiveTasks(cron.Key).Any());
+            if (ScheduleOf(cron) is not { } schedule) continue;
+            var decision = CronPlanner.Decide(cron, schedule, now, options.CronTimeZone, ActiveTasks(cron.Key).Any());
             if (!ReferenceEquals(decision.Next, cron)) await ApplyAsync(decision, ct);
         }
         PublishNextCronDue();
@@ -91,7 +91,7 @@ internal sealed partial class JobsCore
     private void PublishNextCronDue()
     {
         var next = _crons.Values.Select(c => c.Value)
-            .Select(c => CronSchedule.TryParse(c.Schedule, out var s, out _) ? s!.Next(c.Cursor, options.CronTimeZone) : null)
+            .Select(c => ScheduleOf(c)?.Next(c.Cursor, options.CronTimeZone))
             .Where(d => d is not null).Min();
         Volatile.Write(ref _nextCronDueTicks, next?.UtcTicks ?? long.MaxValue);
     }
@@ -140,10 +140,23 @@ internal sealed partial class JobsCore
     private CronStatus CronView(CronJob cron)
     {
         var zone = options.CronTimeZone;
-        var next = CronSchedule.TryParse(cron.Schedule, out var schedule, out _)
-            ? schedule!.NextRuns(time.GetUtcNow(), zone, 3) : [];
+        var next = ScheduleOf(cron)?.NextRuns(time.GetUtcNow(), zone, 3) ?? [];
         return new CronStatus(cron.Key.ToString(), cron.Schedule, cron.Policy, zone.Id, cron.Job.Instances,
             [.. next], cron.WaitingRun, cron.Runs.IsDefault ? [] : cron.Runs, ActiveTasks(cron.Key).Count());
+    }
+
+    private readonly Dictionary<string, CronSchedule> _schedules = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cron job's parsed schedule, parsed once per schedule text: every tick reads every cron job's
+    /// (stored schedules were checked when scheduled, so null only for a store written by hand).
+    /// </summary>
+    private CronSchedule? ScheduleOf(CronJob cron)
+    {
+        if (_schedules.TryGetValue(cron.Schedule, out var known)) return known;
+        if (!CronSchedule.TryParse(cron.Schedule, out var schedule, out _)) return null;
+        _schedules[cron.Schedule] = schedule!;
+        return schedule;
     }
 
     private JobStoreWrite Put(CronJob cron) =>

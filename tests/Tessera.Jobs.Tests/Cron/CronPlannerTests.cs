@@ -17,7 +17,7 @@ public sealed class CronPlannerTests
     }
 
     private static CronJob Job(CollisionPolicy policy = CollisionPolicy.KILL_EXISTING) =>
-        new(new JobSpec(Fixtures.Job(), 2, Spec(Fixtures.Job())), EveryFive.Text, policy, Start, Start, []);
+        new(new JobSpec(Fixtures.Job(), 2, Spec(Fixtures.Job())), EveryFive.Text, policy, Start, []);
 
     private static CronDecision Decide(CronJob job, double minutes, bool runActive = false) =>
         CronPlanner.Decide(job, EveryFive, Start + TimeSpan.FromMinutes(minutes), TimeZoneInfo.Utc, runActive);

@@ -171,4 +171,21 @@ public sealed class JobsCoreUpdateTests : IAsyncLifetime
         await _h.TickAfterAsync(10);
         Assert.Equal(1, Info().Summary.Succeeded);
     }
+
+    [Fact]
+    public async Task AJobKeepsItsLastTenUpdates()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add(await StartAsync(JobsCluster.Job("web", 3, $"sleep {400 + i}"), Settings()));
+            Assert.Null((await _h.Core.ControlUpdateAsync(Key, "abort", default)).Problem);
+            _h.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var kept = _h.Core.Updates(Key, null, null).Value!;
+
+        Assert.Equal(ids[^10..].AsEnumerable().Reverse(), kept.Select(u => u.Id));
+        Assert.Equal(10, (await _h.Store.LoadAsync(default)).Updates.Count);
+    }
 }
